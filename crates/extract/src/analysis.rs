@@ -1,0 +1,576 @@
+//! Mentions in one article: persons, organizations, roles, units, dates, and
+//! the words that refer back to them.
+//!
+//! Recognition runs in a fixed order, each stage claiming tokens the later ones
+//! may not take: dates, gazetteer organizations, titles, units, names, then
+//! organizations known from context (`chez X`, `X Inc.`, `président de X`),
+//! surnames and handles of names already seen, and last the pronouns and
+//! descriptions, which are resolved to the persons they most likely mean.
+
+use std::collections::HashMap;
+
+use crate::date::PartialDate;
+use crate::fold::fold_name;
+use crate::phrase::{NoSlots, PhraseSet, Slots};
+use crate::resources::{Common, Language};
+use crate::timex::{timex_at, Timex};
+use crate::tokenize::{sentences, tokenize, Sentence, Token, TokenKind};
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum MentionKind {
+    /// A named person (index into `Analysis::persons`).
+    Person(usize),
+    /// A word that refers to persons named elsewhere: candidates, most likely first.
+    PersonRef { candidates: Vec<usize>, plural: bool },
+    Org(usize),
+    /// "l'entreprise", "the company": the article's main organization.
+    OrgAnaphor,
+    Role { code: String, former: bool },
+    Unit(String),
+    Date(Timex),
+}
+
+#[derive(Clone, Debug)]
+pub struct Mention {
+    /// Token range, end exclusive.
+    pub start: usize,
+    pub end: usize,
+    pub kind: MentionKind,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Person {
+    pub name: String,
+    pub handles: Vec<String>,
+}
+
+/// An article, tokenized, with its mentions.
+pub struct Analysis<'a> {
+    pub text: &'a str,
+    pub lang: &'a Language,
+    pub toks: Vec<Token>,
+    pub sents: Vec<Sentence>,
+    pub published: Option<PartialDate>,
+    /// Sorted by start token; they never overlap.
+    pub mentions: Vec<Mention>,
+    /// For each token, the mention covering it.
+    pub at: Vec<Option<usize>>,
+    pub persons: Vec<Person>,
+    pub orgs: Vec<String>,
+    /// The organization the article is mostly about.
+    pub main_org: Option<usize>,
+    /// Sentences announcing plans, whose bare dates look forward.
+    pub future_sentence: Vec<bool>,
+}
+
+impl<'a> Analysis<'a> {
+    pub fn new(text: &'a str, lang: &'a Language, common: &'a Common, published: Option<PartialDate>) -> Self {
+        let toks = tokenize(text, &lang.rules);
+        let sents = sentences(text, &toks, &lang.rules);
+        let mut an = Analysis {
+            text,
+            lang,
+            at: vec![None; toks.len()],
+            toks,
+            sents,
+            published,
+            mentions: Vec::new(),
+            persons: Vec::new(),
+            orgs: Vec::new(),
+            main_org: None,
+            future_sentence: Vec::new(),
+        };
+        an.future_sentence = an.sents.iter().map(|s| an.announces_plan(s.tokens.clone())).collect();
+        let mut claims = Claims::new(an.toks.len());
+        an.find_dates(&mut claims);
+        an.find_gazetteer_orgs(&mut claims, common);
+        an.find_roles(&mut claims);
+        an.find_units(&mut claims);
+        an.find_names(&mut claims, common);
+        an.find_context_orgs(&mut claims, common);
+        an.find_repeats(&mut claims);
+        an.find_references(&mut claims);
+        an.mentions = claims.into_sorted();
+        for (i, m) in an.mentions.iter().enumerate() {
+            for t in m.start..m.end {
+                an.at[t] = Some(i);
+            }
+        }
+        an.resolve_references();
+        an.main_org = an.choose_main_org();
+        an
+    }
+
+    pub fn raw(&self, start: usize, end: usize) -> &'a str {
+        &self.text[self.toks[start].start..self.toks[end - 1].end]
+    }
+
+    fn announces_plan(&self, range: std::ops::Range<usize>) -> bool {
+        let l = self.lang;
+        range.clone().any(|i| {
+            l.planned.matches_at(&self.toks[..range.end], i)
+                || l.until.matches_at(&self.toks[..range.end], i)
+                || l.triggers.longest_at(&self.toks[..range.end], i, &NoSlots).is_some_and(|m| m.value.future)
+        })
+    }
+
+    fn find_dates(&self, claims: &mut Claims) {
+        for (s, sent) in self.sents.iter().enumerate() {
+            let toks = &self.toks[..sent.tokens.end];
+            let mut i = sent.tokens.start;
+            while i < sent.tokens.end {
+                match timex_at(self.lang, toks, i, self.published, self.future_sentence[s]) {
+                    Some(t) if t.len > 0 => {
+                        claims.claim(i, i + t.len, MentionKind::Date(t));
+                        i += t.len;
+                    }
+                    _ => i += 1,
+                }
+            }
+        }
+    }
+
+    fn find_gazetteer_orgs(&mut self, claims: &mut Claims, common: &Common) {
+        for sent in &self.sents {
+            let mut i = sent.tokens.start;
+            while i < sent.tokens.end {
+                let t = &self.toks[i];
+                if t.upper && !claims.taken(i) {
+                    if let Some(m) = self.lang.orgs.longest_at(&self.toks[..sent.tokens.end], i, &NoSlots) {
+                        if claims.free(i, i + m.len) && self.not_inside_name(i) {
+                            let id = intern(&mut self.orgs, &common.org_names[*m.value]);
+                            claims.claim(i, i + m.len, MentionKind::Org(id));
+                            i += m.len;
+                            continue;
+                        }
+                    }
+                }
+                i += 1;
+            }
+        }
+    }
+
+    /// A gazetteer name glued to other capitalised words ("Morgan Stanley"
+    /// is one; "Ford" in "Harrison Ford" is not an organization).
+    fn not_inside_name(&self, start: usize) -> bool {
+        let capital_word = |i: usize| {
+            self.toks.get(i).is_some_and(|t| t.is_word() && t.upper && !self.lang.stopwords.contains(&t.folded))
+        };
+        let before = start > 0 && capital_word(start - 1) && self.toks[start - 1].end + 1 >= self.toks[start].start && !self.is_sentence_start(start - 1);
+        !before || self.lang.roles.longest_at(&self.toks, start - 1, &NoSlots).is_some()
+    }
+
+    fn is_sentence_start(&self, i: usize) -> bool {
+        self.sents.iter().any(|s| s.tokens.start == i)
+    }
+
+    fn find_roles(&self, claims: &mut Claims) {
+        for sent in &self.sents {
+            for (i, m) in self.lang.roles.find_all(&self.toks, sent.tokens.clone(), &NoSlots) {
+                if claims.free(i, i + m.len) {
+                    let former = self.former_before(i);
+                    claims.claim(i, i + m.len, MentionKind::Role { code: m.value.clone(), former });
+                }
+            }
+        }
+    }
+
+    fn former_before(&self, i: usize) -> bool {
+        (i.saturating_sub(3)..i).any(|j| self.lang.former.matches_at(&self.toks[..i], j))
+            || self.toks.get(i).is_some_and(|t| t.folded.starts_with("ex-"))
+    }
+
+    fn find_units(&self, claims: &mut Claims) {
+        for sent in &self.sents {
+            let range = sent.tokens.clone();
+            for (i, m) in self.lang.units.find_all(&self.toks, range.clone(), &NoSlots) {
+                if claims.free(i, i + m.len) {
+                    claims.claim(i, i + m.len, MentionKind::Unit(m.value.clone()));
+                }
+            }
+            // "l'équipe « Superalignment »", "the Superalignment team".
+            for (i, m) in self.lang.unit_heads.find_all(&self.toks, range.clone(), &NoSlots) {
+                let head_end = i + m.len;
+                if !claims.free(i, head_end) {
+                    continue;
+                }
+                let mut j = head_end;
+                while j < range.end && is_quote(&self.toks[j]) {
+                    j += 1;
+                }
+                let name_start = j;
+                while j < range.end && self.capitalised(j) && !claims.taken(j) {
+                    j += 1;
+                }
+                if j > name_start {
+                    let mut end = j;
+                    while end < range.end && is_quote(&self.toks[end]) {
+                        end += 1;
+                    }
+                    let name = format!("{} {}", self.raw(i, head_end), self.raw(name_start, j));
+                    claims.claim(i, end, MentionKind::Unit(name));
+                    continue;
+                }
+                let mut k = i;
+                while k > range.start && self.capitalised(k - 1) && !claims.taken(k - 1) && !self.is_sentence_start(k - 1) {
+                    k -= 1;
+                }
+                if k < i {
+                    claims.claim(k, head_end, MentionKind::Unit(self.raw(k, head_end).to_string()));
+                }
+            }
+        }
+    }
+
+    /// A capitalised word that is not a function word.
+    fn capitalised(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        t.is_word() && t.upper && !self.lang.stopwords.contains(&t.folded)
+    }
+
+    fn find_names(&mut self, claims: &mut Claims, common: &Common) {
+        for s in 0..self.sents.len() {
+            let range = self.sents[s].tokens.clone();
+            let mut i = range.start;
+            while i < range.end {
+                let t = &self.toks[i];
+                let honorific = i > range.start && self.lang.honorifics.contains(&self.toks[i - 1].folded.trim_end_matches('.').to_string());
+                let starts = t.is_word()
+                    && t.upper
+                    && !claims.taken(i)
+                    && (common.given_names.contains(&t.folded) || honorific || self.titled(i, claims))
+                    && !self.lang.stopwords.contains(&t.folded);
+                if starts {
+                    let end = self.name_end(i, range.end, claims);
+                    if end - i >= 2 || (honorific && end > i) {
+                        let name = self.raw(i, end).to_string();
+                        let id = self.person_id(&name);
+                        claims.claim(i, end, MentionKind::Person(id));
+                        self.attach_handle(end, range.end, id);
+                        i = end;
+                        continue;
+                    }
+                }
+                i += 1;
+            }
+        }
+    }
+
+    /// A capitalised pair right after a title ("son PDG, Sam Altman") or right
+    /// before one ("Sam Altman, le PDG"), even with an unknown given name.
+    fn titled(&self, i: usize, claims: &Claims) -> bool {
+        let is_role = |j: usize| claims.kind(j).is_some_and(|k| matches!(k, MentionKind::Role { .. }));
+        let mut j = i;
+        while j > 0 && self.toks[j - 1].folded == "," {
+            j -= 1;
+        }
+        let after_title = j > 0 && is_role(j - 1);
+        let next_capital = i + 1 < self.toks.len() && self.capitalised(i + 1) && !claims.taken(i + 1);
+        let after_next = i + 2 < self.toks.len() && self.toks[i + 2].folded == "," && (i + 3..(i + 6).min(self.toks.len())).any(is_role);
+        next_capital && (after_title || after_next)
+    }
+
+    fn name_end(&self, start: usize, limit: usize, claims: &Claims) -> usize {
+        let mut j = start + 1;
+        while j < limit && j - start < 5 {
+            let t = &self.toks[j];
+            if claims.taken(j) {
+                break;
+            }
+            if t.is_word() && t.upper && !self.lang.stopwords.contains(&t.folded) && self.lang.month(&t.folded).is_none() {
+                // An initial: "John W. Thompson".
+                if t.folded.chars().count() == 1 && self.toks.get(j + 1).is_some_and(|d| d.folded == ".") && self.toks.get(j + 2).is_some_and(|n| n.upper) {
+                    j += 2;
+                    continue;
+                }
+                j += 1;
+            } else if self.lang.name_particles.contains(&t.folded) && j + 1 < limit && self.toks[j + 1].upper && !claims.taken(j + 1) && j > start {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        // A name never ends on a particle.
+        while j > start + 1 && self.lang.name_particles.contains(&self.toks[j - 1].folded) {
+            j -= 1;
+        }
+        j
+    }
+
+    /// "Greg Brockman (@gdb)": the handle is the person's.
+    fn attach_handle(&mut self, end: usize, limit: usize, id: usize) {
+        let mut j = end;
+        while j < limit && j < end + 2 && self.toks[j].kind == TokenKind::Punct {
+            j += 1;
+        }
+        if j < limit && self.toks[j].kind == TokenKind::Handle {
+            let h = self.toks[j].folded.clone();
+            if !self.persons[id].handles.contains(&h) {
+                self.persons[id].handles.push(h);
+            }
+        }
+    }
+
+    /// One entry per distinct full name; a longer form ("John W. Thompson")
+    /// absorbs a shorter one that it contains.
+    fn person_id(&mut self, name: &str) -> usize {
+        let key = fold_name(name);
+        if let Some(i) = self.persons.iter().position(|p| fold_name(&p.name) == key) {
+            return i;
+        }
+        self.persons.push(Person { name: name.to_string(), handles: Vec::new() });
+        self.persons.len() - 1
+    }
+
+    fn find_context_orgs(&mut self, claims: &mut Claims, common: &Common) {
+        let mut found: Vec<(usize, usize)> = Vec::new();
+        for sent in &self.sents {
+            let range = sent.tokens.clone();
+            for i in range.clone() {
+                if claims.taken(i) || !self.capitalised(i) {
+                    continue;
+                }
+                let end = self.capital_run(i, range.end, claims);
+                let prev = |k: usize| (i >= k + range.start).then(|| &self.toks[i - k]);
+                let after_prep = (1..=3).any(|k| i >= k + range.start && self.lang.org_prepositions.matches_at(&self.toks[..i], i - k) && (i - k + 1..i).all(|j| !self.toks[j].upper));
+                let after_role_of = prev(1).is_some_and(|p| self.lang.of.contains(&p.folded)) && i >= 2 && claims.kind(i - 2).is_some_and(|k| matches!(k, MentionKind::Role { .. }));
+                let before_possessive_role = self.toks.get(end).is_some_and(|t| self.lang.possessive.contains(&t.folded))
+                    && claims.kind(end + 1).is_some_and(|k| matches!(k, MentionKind::Role { .. }));
+                let with_suffix = self.toks.get(end).is_some_and(|t| common.org_suffixes.contains(t.folded.trim_end_matches('.')));
+                if after_prep || after_role_of || before_possessive_role || with_suffix {
+                    let end = if with_suffix { end + 1 } else { end };
+                    found.push((i, end));
+                }
+            }
+        }
+        for (s, e) in found {
+            if claims.free(s, e) {
+                let name = self.org_name(s, e, common);
+                let id = intern(&mut self.orgs, &name);
+                claims.claim(s, e, MentionKind::Org(id));
+            }
+        }
+    }
+
+    /// An organization's printed name: without a trailing legal form.
+    fn org_name(&self, s: usize, e: usize, common: &Common) -> String {
+        let mut e = e;
+        while e > s + 1 && (common.org_suffixes.contains(self.toks[e - 1].folded.trim_end_matches('.')) || self.toks[e - 1].folded == ",") {
+            e -= 1;
+        }
+        self.raw(s, e).to_string()
+    }
+
+    fn capital_run(&self, i: usize, limit: usize, claims: &Claims) -> usize {
+        let mut j = i + 1;
+        while j < limit && j - i < 5 && !claims.taken(j) {
+            let t = &self.toks[j];
+            if (t.is_word() || t.kind == TokenKind::Number) && (t.upper || t.kind == TokenKind::Number) && !self.lang.stopwords.contains(&t.folded) {
+                j += 1;
+            } else if t.folded == "&" && j + 1 < limit && self.toks[j + 1].upper {
+                j += 2;
+            } else {
+                break;
+            }
+        }
+        j
+    }
+
+    /// Later mentions of known names: a surname ("Brockman"), a full name in
+    /// a sentence where it was not recognised, a handle, an organization again.
+    fn find_repeats(&mut self, claims: &mut Claims) {
+        let mut surnames: HashMap<String, usize> = HashMap::new();
+        for (id, p) in self.persons.iter().enumerate() {
+            let toks = tokenize(&p.name, &self.lang.rules);
+            if let Some(last) = toks.iter().rev().find(|t| t.is_word() && t.folded.chars().count() > 1) {
+                surnames.entry(last.folded.clone()).or_insert(id);
+            }
+            if let Some(first) = toks.first() {
+                // Hyphenated or compound surnames: "Álvarez-Pallete" also as "Pallete"? No: only whole.
+                let _ = first;
+            }
+        }
+        let org_names: HashMap<String, usize> = self.orgs.iter().enumerate().map(|(i, o)| (fold_name(o), i)).collect();
+        let mut org_phrases = PhraseSet::new();
+        for (name, id) in &org_names {
+            org_phrases.insert(name, *id, &self.lang.rules);
+        }
+        for i in 0..self.toks.len() {
+            if claims.taken(i) {
+                continue;
+            }
+            let t = &self.toks[i];
+            if t.kind == TokenKind::Handle {
+                if let Some(id) = self.persons.iter().position(|p| p.handles.contains(&t.folded)) {
+                    claims.claim(i, i + 1, MentionKind::Person(id));
+                }
+                continue;
+            }
+            if !t.upper || !t.is_word() {
+                continue;
+            }
+            if let Some(m) = org_phrases.longest_at(&self.toks, i, &NoSlots) {
+                if claims.free(i, i + m.len) {
+                    claims.claim(i, i + m.len, MentionKind::Org(*m.value));
+                    continue;
+                }
+            }
+            if let Some(&id) = surnames.get(&t.folded) {
+                claims.claim(i, i + 1, MentionKind::Person(id));
+            }
+        }
+    }
+
+    fn find_references(&self, claims: &mut Claims) {
+        let l = self.lang;
+        for sent in &self.sents {
+            let range = sent.tokens.clone();
+            let toks = &self.toks[..range.end];
+            let mut i = range.start;
+            while i < range.end {
+                if claims.taken(i) {
+                    i += 1;
+                    continue;
+                }
+                let f = &self.toks[i].folded;
+                let phrase = |set: &PhraseSet<()>| set.longest_at(toks, i, &NoSlots).map(|m| m.len);
+                let reference = |plural| MentionKind::PersonRef { candidates: Vec::new(), plural };
+                if l.plural_pronouns.contains(f) {
+                    // "Ils ont tous deux", "both": the last two persons.
+                    let both = (i + 1..(i + 5).min(range.end)).any(|j| l.both.matches_at(toks, j)) || (i > range.start && l.both.matches_at(toks, i - 1));
+                    if both {
+                        claims.claim(i, i + 1, reference(true));
+                    }
+                } else if let Some(n) = phrase(&l.both).filter(|_| i + 1 < range.end && !self.toks[i + 1].upper) {
+                    claims.claim(i, i + n, reference(true));
+                    i += n;
+                    continue;
+                } else if let Some(n) = phrase(&l.person_descriptions) {
+                    if claims.free(i, i + n) {
+                        claims.claim(i, i + n, reference(false));
+                        i += n;
+                        continue;
+                    }
+                } else if let Some(n) = phrase(&l.org_anaphors) {
+                    if claims.free(i, i + n) {
+                        claims.claim(i, i + n, MentionKind::OrgAnaphor);
+                        i += n;
+                        continue;
+                    }
+                } else if l.pronouns.contains(f) || l.first_person.contains(f) || (l.relative_pronouns.contains(f) && i > range.start && (self.toks[i - 1].folded == "," || self.last_person_before(i, range.start, claims))) {
+                    claims.claim(i, i + 1, reference(false));
+                }
+                i += 1;
+            }
+        }
+    }
+
+    fn last_person_before(&self, i: usize, limit: usize, claims: &Claims) -> bool {
+        (limit..i).rev().take(1).any(|j| claims.kind(j).is_some_and(|k| matches!(k, MentionKind::Person(_))))
+    }
+
+    /// Fills the candidates of each reference: first person → the signature
+    /// that follows the quote or the last speaker; others → recent persons.
+    fn resolve_references(&mut self) {
+        let mut recent: Vec<usize> = Vec::new();
+        let signatures = self.signatures();
+        for m in 0..self.mentions.len() {
+            let start = self.mentions[m].start;
+            match &self.mentions[m].kind {
+                MentionKind::Person(id) => {
+                    let id = *id;
+                    recent.retain(|&p| p != id);
+                    recent.insert(0, id);
+                }
+                MentionKind::PersonRef { plural, .. } => {
+                    let plural = *plural;
+                    let f = self.toks[start].folded.clone();
+                    let candidates = if self.lang.first_person.contains(&f) {
+                        signatures.iter().find(|(tok, _)| *tok > start).map(|(_, id)| vec![*id]).unwrap_or_else(|| recent.iter().take(1).copied().collect())
+                    } else if self.lang.relative_pronouns.contains(&f) {
+                        recent.iter().take(1).copied().collect()
+                    } else {
+                        recent.iter().take(if plural { 2 } else { 4 }).copied().collect()
+                    };
+                    self.mentions[m].kind = MentionKind::PersonRef { candidates, plural };
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// Lines such as "— Greg Brockman (@gdb) 6 août 2024" that sign a quote.
+    fn signatures(&self) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        for s in &self.sents {
+            let first = &self.toks[s.tokens.start];
+            if matches!(first.folded.as_str(), "—" | "–" | "-" | "―") {
+                if let Some(MentionKind::Person(id)) = self.at.get(s.tokens.start + 1).copied().flatten().map(|m| &self.mentions[m].kind) {
+                    out.push((s.tokens.start, *id));
+                }
+            }
+        }
+        out
+    }
+
+    fn choose_main_org(&self) -> Option<usize> {
+        let mut counts: HashMap<usize, (usize, usize)> = HashMap::new();
+        for (k, m) in self.mentions.iter().enumerate() {
+            if let MentionKind::Org(id) = m.kind {
+                let e = counts.entry(id).or_insert((0, usize::MAX - k));
+                e.0 += 1;
+            }
+        }
+        counts.into_iter().max_by_key(|&(_, (n, first))| (n, first)).map(|(id, _)| id)
+    }
+
+    /// The mention at token `i`, if any.
+    pub fn mention_at(&self, i: usize) -> Option<&Mention> {
+        self.at.get(i).copied().flatten().map(|m| &self.mentions[m])
+    }
+}
+
+fn is_quote(t: &Token) -> bool {
+    matches!(t.folded.as_str(), "«" | "»" | "\"" | "“" | "”" | "„" | "'")
+}
+
+fn intern(list: &mut Vec<String>, name: &str) -> usize {
+    let key = fold_name(name);
+    if let Some(i) = list.iter().position(|o| fold_name(o) == key) {
+        return i;
+    }
+    list.push(name.to_string());
+    list.len() - 1
+}
+
+/// Token claims during recognition.
+struct Claims {
+    owner: Vec<Option<usize>>,
+    mentions: Vec<Mention>,
+}
+
+impl Claims {
+    fn new(n: usize) -> Self {
+        Claims { owner: vec![None; n], mentions: Vec::new() }
+    }
+    fn taken(&self, i: usize) -> bool {
+        self.owner.get(i).is_some_and(|o| o.is_some())
+    }
+    fn free(&self, s: usize, e: usize) -> bool {
+        e <= self.owner.len() && (s..e).all(|i| self.owner[i].is_none())
+    }
+    fn kind(&self, i: usize) -> Option<&MentionKind> {
+        self.owner.get(i).copied().flatten().map(|m| &self.mentions[m].kind)
+    }
+    fn claim(&mut self, s: usize, e: usize, kind: MentionKind) {
+        let id = self.mentions.len();
+        self.mentions.push(Mention { start: s, end: e, kind });
+        for o in &mut self.owner[s..e] {
+            *o = Some(id);
+        }
+    }
+    fn into_sorted(mut self) -> Vec<Mention> {
+        self.mentions.sort_by_key(|m| m.start);
+        self.mentions
+    }
+}

@@ -1,0 +1,759 @@
+//! From mentions to events: words of change, their arguments, dates and status.
+//!
+//! Each trigger word found in a sentence becomes an event once it has a person
+//! (or, for hires like "its first CFO", a role; for dissolutions, a unit) and an
+//! organization. Arguments are attached by position inside the sentence: the
+//! subject before the verb, the object after it, titles in apposition, the
+//! organization after the verb or attached to the title, the nearest date in
+//! the same clause. What is missing comes from what the article said before
+//! about the person, and then from the organization the article is about.
+
+use std::collections::HashMap;
+
+use crate::analysis::{Analysis, MentionKind};
+use crate::date::PartialDate;
+use crate::event::{seniority, EventType, Status};
+use crate::phrase::NoSlots;
+use crate::resources::{PersonSlot, TriggerHit};
+
+/// An event before it is printed: persons by index, offsets in bytes.
+#[derive(Clone, Debug)]
+pub struct Draft {
+    pub kind: EventType,
+    pub person: Option<usize>,
+    pub org: Option<String>,
+    pub unit: Option<String>,
+    pub role: Option<String>,
+    pub role_text: Option<String>,
+    pub date: Option<PartialDate>,
+    pub until: Option<PartialDate>,
+    pub counterpart: Option<String>,
+    pub manner: String,
+    pub status: Status,
+    pub sentence: usize,
+    pub confidence: f32,
+}
+
+/// A title said of a person, with the organization it is held at.
+#[derive(Clone, Debug)]
+struct Title {
+    code: String,
+    text: String,
+    org: Option<String>,
+    former: bool,
+}
+
+struct Engine<'a, 'b> {
+    an: &'b Analysis<'a>,
+    /// Titles in apposition to each person mention (by mention index).
+    appositions: HashMap<usize, Vec<Title>>,
+    /// Everything the article said of each person.
+    profiles: HashMap<usize, Vec<Title>>,
+}
+
+/// Extracts events (change events and held facts) from an analysed article.
+pub fn extract(an: &Analysis) -> Vec<Draft> {
+    let mut engine = Engine { an, appositions: HashMap::new(), profiles: HashMap::new() };
+    engine.collect_titles();
+    let mut drafts = engine.held_facts();
+    let mut last_date: Option<PartialDate> = None;
+    for s in 0..an.sents.len() {
+        let mut found = engine.sentence_events(s, &mut last_date);
+        pair_moves(&mut found);
+        drafts.extend(found);
+    }
+    merge(drafts)
+}
+
+impl<'a, 'b> Engine<'a, 'b> {
+    fn kind_at(&self, i: usize) -> Option<&MentionKind> {
+        self.an.mention_at(i).map(|m| &m.kind)
+    }
+
+    fn mention_index(&self, i: usize) -> Option<usize> {
+        self.an.at.get(i).copied().flatten()
+    }
+
+    fn main_org(&self) -> Option<String> {
+        self.an.main_org.map(|i| self.an.orgs[i].clone())
+    }
+
+    /// The organization an org mention at token `i` names.
+    fn org_at(&self, i: usize) -> Option<String> {
+        match self.kind_at(i)? {
+            MentionKind::Org(id) => Some(self.an.orgs[*id].clone()),
+            MentionKind::OrgAnaphor => self.main_org(),
+            _ => None,
+        }
+    }
+
+    fn sentence_range(&self, s: usize) -> std::ops::Range<usize> {
+        self.an.sents[s].tokens.clone()
+    }
+
+    fn sentence_of(&self, tok: usize) -> usize {
+        self.an.sents.partition_point(|s| s.tokens.end <= tok)
+    }
+
+    // ---- titles -----------------------------------------------------------
+
+    fn collect_titles(&mut self) {
+        let an = self.an;
+        for (mi, m) in an.mentions.iter().enumerate() {
+            let MentionKind::Person(pid) = m.kind else { continue };
+            let range = self.sentence_range(self.sentence_of(m.start));
+            let mut titles = Vec::new();
+            // Left: "Le président d'OpenAI, Greg Brockman", "son PDG, Sam Altman".
+            let mut j = m.start;
+            let mut fillers = 0;
+            while j > range.start {
+                let k = j - 1;
+                let t = &an.toks[k];
+                match self.kind_at(k) {
+                    Some(MentionKind::Role { .. }) => {
+                        let r = an.mention_at(k).unwrap();
+                        titles.push(self.title(r.start, r.end));
+                        j = r.start;
+                        fillers = 0;
+                        continue;
+                    }
+                    Some(MentionKind::Org(_) | MentionKind::OrgAnaphor) => {
+                        j = an.mention_at(k).unwrap().start;
+                        continue;
+                    }
+                    Some(_) => break,
+                    None => {}
+                }
+                let glue = t.folded == "," && k + 1 == m.start
+                    || an.lang.of.contains(&t.folded)
+                    || an.lang.possessive.contains(&t.folded)
+                    || (t.is_word() && !t.upper && (an.lang.stopwords.contains(&t.folded) || an.lang.former.matches_at(&an.toks, k)));
+                if !glue || fillers >= 3 {
+                    break;
+                }
+                fillers += 1;
+                j = k;
+            }
+            // Right: "Bob McGrew, directeur de la recherche", "X, a former chief executive of Y".
+            let mut j = m.end;
+            if an.toks.get(j).is_some_and(|t| t.folded == ",") {
+                j += 1;
+                let mut fillers = 0;
+                while j < range.end && fillers < 3 {
+                    match self.kind_at(j) {
+                        Some(MentionKind::Role { .. }) => {
+                            let r = an.mention_at(j).unwrap();
+                            titles.push(self.title(r.start, r.end));
+                            j = r.end;
+                            fillers = 0;
+                            if an.toks.get(j).is_some_and(|t| an.lang.stopwords.contains(&t.folded) && !an.lang.of.contains(&t.folded)) && matches!(self.kind_at(j + 1), Some(MentionKind::Role { .. })) {
+                                j += 1; // "cofondateur et scientifique en chef"
+                                continue;
+                            }
+                            break;
+                        }
+                        Some(_) => break,
+                        None => {}
+                    }
+                    let t = &an.toks[j];
+                    if t.is_word() && !t.upper && (an.lang.stopwords.contains(&t.folded) || an.lang.former.matches_at(&an.toks, j)) {
+                        fillers += 1;
+                        j += 1;
+                    } else {
+                        break;
+                    }
+                }
+            }
+            if !titles.is_empty() {
+                self.profiles.entry(pid).or_default().extend(titles.iter().cloned());
+                self.appositions.insert(mi, titles);
+            }
+        }
+    }
+
+    /// A title mention with the organization attached to it: "président
+    /// d'OpenAI", "chief executive of the chipmaker Intel", "Meta's COO".
+    fn title(&self, start: usize, end: usize) -> Title {
+        let an = self.an;
+        let MentionKind::Role { code, former } = self.kind_at(start).cloned().unwrap() else { unreachable!() };
+        let range = self.sentence_range(self.sentence_of(start));
+        let mut org = None;
+        if an.toks.get(end).is_some_and(|t| an.lang.of.contains(&t.folded)) {
+            let mut j = end + 1;
+            while j < range.end && j <= end + 5 {
+                if let Some(o) = self.org_at(j) {
+                    org = Some(o);
+                    break;
+                }
+                let t = &an.toks[j];
+                if self.kind_at(j).is_some() || !t.is_word() || t.upper {
+                    break;
+                }
+                j += 1;
+            }
+        }
+        if org.is_none() && start >= 2 && an.lang.possessive.contains(&an.toks[start - 1].folded) {
+            org = self.org_at(start - 2);
+        }
+        Title { code, text: an.raw(start, end).to_string(), org, former }
+    }
+
+    fn held_facts(&self) -> Vec<Draft> {
+        let mut out = Vec::new();
+        for (&mi, titles) in &self.appositions {
+            let m = &self.an.mentions[mi];
+            let MentionKind::Person(pid) = m.kind else { continue };
+            let s = self.sentence_of(m.start);
+            let background = self.an.lang.background.occurs_in(&self.an.toks, self.sentence_range(s));
+            for t in titles {
+                let org = t.org.clone().or_else(|| self.sentence_org(s)).or_else(|| self.main_org());
+                out.push(Draft {
+                    kind: EventType::Held,
+                    person: Some(pid),
+                    org,
+                    unit: None,
+                    role: Some(t.code.clone()),
+                    role_text: Some(t.text.clone()),
+                    date: None,
+                    until: None,
+                    counterpart: None,
+                    manner: if t.former || background { "past" } else { "current" }.into(),
+                    status: Status::Actual,
+                    sentence: s,
+                    confidence: 0.6,
+                });
+            }
+        }
+        out.sort_by_key(|d| d.sentence);
+        out
+    }
+
+    /// The first organization named in sentence `s`.
+    fn sentence_org(&self, s: usize) -> Option<String> {
+        self.sentence_range(s).find_map(|i| match self.kind_at(i) {
+            Some(MentionKind::Org(id)) => Some(self.an.orgs[*id].clone()),
+            _ => None,
+        })
+    }
+
+    // ---- events -----------------------------------------------------------
+
+    fn sentence_events(&self, s: usize, last_date: &mut Option<PartialDate>) -> Vec<Draft> {
+        let an = self.an;
+        let range = self.sentence_range(s);
+        let toks = &an.toks[..range.end];
+        let mut out = Vec::new();
+        let mut i = range.start;
+        while i < range.end {
+            if self.kind_at(i).is_some() {
+                i += 1;
+                continue;
+            }
+            let Some((len, hits)) = an.lang.triggers.all_longest_at(toks, i) else {
+                i += 1;
+                continue;
+            };
+            if (i..i + len).any(|k| self.kind_at(k).is_some()) {
+                i += 1;
+                continue;
+            }
+            let hits: Vec<TriggerHit> = hits.into_iter().copied().collect();
+            out.extend(self.trigger_events(s, i, i + len, &hits, last_date));
+            i += len;
+        }
+        if let Some(d) = out.iter().filter(|d| d.kind != EventType::Held).find_map(|d| d.date) {
+            *last_date = Some(d);
+        }
+        out
+    }
+
+    fn trigger_events(&self, s: usize, ts: usize, te: usize, hits: &[TriggerHit], last_date: &mut Option<PartialDate>) -> Vec<Draft> {
+        let an = self.an;
+        let range = self.sentence_range(s);
+        let subject_unit = self.subject_is_unit(ts, range.start);
+        // A phrase in two entries ("remplacé": a successor, or a board replaced):
+        // a unit as subject means the dissolution.
+        let hit = hits
+            .iter()
+            .find(|h| (an.lang.trigger_entries[h.entry].kind == "dissolution") == subject_unit.is_some())
+            .or(hits.first())
+            .copied()
+            .unwrap();
+        let entry = &an.lang.trigger_entries[hit.entry];
+        let kind = EventType::parse(&entry.kind).unwrap();
+        let status = self.status(s, ts, te, hit.future);
+        let (date, until) = self.date_for(s, ts, te, kind, last_date);
+
+        if kind == EventType::Dissolution {
+            let unit = subject_unit.or_else(|| self.unit_near(ts, te, range.clone()));
+            let Some(unit) = unit else { return Vec::new() };
+            let org = self.org_after(te, range.end).or_else(|| self.sentence_org(s)).or_else(|| self.main_org());
+            return vec![Draft {
+                kind,
+                person: None,
+                org,
+                unit: Some(unit),
+                role: None,
+                role_text: None,
+                date,
+                until: None,
+                counterpart: None,
+                manner: entry.manner.clone(),
+                status,
+                sentence: s,
+                confidence: 0.6,
+            }];
+        }
+
+        let passive = (ts.saturating_sub(3).max(range.start)..ts).any(|k| an.lang.passive.contains(&an.toks[k].folded));
+        let object_first = entry.person == PersonSlot::Object && !passive;
+        let (persons, person_mention) = if subject_unit.is_some() && !object_first {
+            (Vec::new(), None)
+        } else {
+            self.persons_for(ts, te, range.clone(), object_first)
+        };
+
+        // Where: the organization named after the verb, or the title's, or the sentence's.
+        let direct_org = if object_first { None } else { self.org_after(te, range.end) };
+        let after_org_end = self.after_org(te, range.end);
+        let counterpart = match kind {
+            EventType::End => self.org_following(after_org_end, range.end, |l| &l.move_to),
+            EventType::Start => self.org_following(after_org_end, range.end, |l| &l.move_from),
+            _ => None,
+        };
+        let later_title = self.title_after(te, range.end);
+
+        let mut drafts = Vec::new();
+        let people: Vec<Option<usize>> = if persons.is_empty() { vec![None] } else { persons.into_iter().map(Some).collect() };
+        for person in people {
+            let apposed = person_mention.and_then(|m| self.appositions.get(&m));
+            let title_org = later_title.as_ref().and_then(|t| t.org.clone()).or_else(|| apposed.and_then(|ts| ts.iter().find_map(|t| t.org.clone())));
+            let org = direct_org
+                .clone()
+                .or(title_org)
+                .or_else(|| self.sentence_org_except(s, counterpart.as_deref()))
+                .or_else(|| person.and_then(|p| self.profile_org(p)))
+                .or_else(|| self.main_org());
+            let title = match kind {
+                EventType::Start => later_title.clone().or_else(|| best(apposed)).or_else(|| person.and_then(|p| self.profile_title(p, org.as_deref()))),
+                _ => later_title.clone().or_else(|| best(apposed)).or_else(|| person.and_then(|p| self.profile_title(p, org.as_deref()))),
+            };
+            if person.is_none() {
+                // "a embauché son premier directeur financier": one event per title, no person.
+                if matches!(kind, EventType::Start | EventType::End) {
+                    for t in self.titles_after(te, range.end) {
+                        drafts.push(self.draft(kind, None, org.clone(), Some(t), &entry.manner, status, date, until, counterpart.clone(), s, 0.5));
+                    }
+                }
+                continue;
+            }
+            drafts.push(self.draft(kind, person, org.clone(), title.clone(), &entry.manner, status, date, until, counterpart.clone(), s, 0.7));
+            // "X leaves A for B": X also starts at B; "X joins B from A": X also ends at A.
+            if let (Some(c), Some(o)) = (&counterpart, &org) {
+                let mirrored = if kind == EventType::End { EventType::Start } else { EventType::End };
+                let manner = if kind == EventType::End { "joined" } else { "unspecified" };
+                drafts.push(self.draft(mirrored, person, Some(c.clone()), None, manner, status, date, None, Some(o.clone()), s, 0.6));
+            }
+            // "X succède à Y": Y ends.
+            if entry.succession && kind == EventType::Start {
+                if let (Some(pred), _) = self.first_person_after(te, range.end, person) {
+                    let pred_title = title.clone().or_else(|| self.profile_title(pred, org.as_deref()));
+                    drafts.push(self.draft(EventType::End, Some(pred), org.clone(), pred_title, "unspecified", status, date, None, None, s, 0.6));
+                }
+            }
+        }
+        drafts
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn draft(&self, kind: EventType, person: Option<usize>, org: Option<String>, title: Option<Title>, manner: &str, status: Status, date: Option<PartialDate>, until: Option<PartialDate>, counterpart: Option<String>, s: usize, confidence: f32) -> Draft {
+        let org = org.or_else(|| title.as_ref().and_then(|t| t.org.clone()));
+        Draft {
+            kind,
+            person,
+            org,
+            unit: None,
+            role: title.as_ref().map(|t| t.code.clone()),
+            role_text: title.map(|t| t.text),
+            date,
+            until: if kind == EventType::Absence { until } else { None },
+            counterpart,
+            manner: manner.to_string(),
+            status,
+            sentence: s,
+            confidence,
+        }
+    }
+
+    /// The nearest argument before the trigger is a unit ("le conseil a été dissous").
+    fn subject_is_unit(&self, ts: usize, start: usize) -> Option<String> {
+        for k in (start..ts).rev() {
+            match self.kind_at(k) {
+                Some(MentionKind::Unit(u)) => return Some(u.clone()),
+                Some(MentionKind::Person(_) | MentionKind::PersonRef { .. } | MentionKind::Org(_) | MentionKind::OrgAnaphor) => return None,
+                _ => {}
+            }
+        }
+        None
+    }
+
+    fn unit_near(&self, ts: usize, te: usize, range: std::ops::Range<usize>) -> Option<String> {
+        let after = (te..range.end.min(te + 6)).find_map(|k| match self.kind_at(k) {
+            Some(MentionKind::Unit(u)) => Some(u.clone()),
+            _ => None,
+        });
+        after.or_else(|| {
+            (range.start..ts).rev().find_map(|k| match self.kind_at(k) {
+                Some(MentionKind::Unit(u)) => Some(u.clone()),
+                _ => None,
+            })
+        })
+    }
+
+    /// The persons a trigger is about, and the mention that names them.
+    fn persons_for(&self, ts: usize, te: usize, range: std::ops::Range<usize>, object_first: bool) -> (Vec<usize>, Option<usize>) {
+        let before = || self.person_before(ts, range.start);
+        let after = |limit: usize| self.person_after(te, range.end.min(te + limit));
+        let found = if object_first { after(15).or_else(before) } else { before().or_else(|| after(12)) };
+        found.map_or((Vec::new(), None), |(p, m)| (p, Some(m)))
+    }
+
+    fn person_from_mention(&self, k: usize) -> Option<(Vec<usize>, usize)> {
+        let mi = self.mention_index(k)?;
+        match &self.an.mentions[mi].kind {
+            MentionKind::Person(id) => Some((vec![*id], mi)),
+            MentionKind::PersonRef { candidates, plural } if !candidates.is_empty() => {
+                let n = if *plural { 2 } else { 1 };
+                Some((candidates.iter().take(n).copied().collect(), mi))
+            }
+            _ => None,
+        }
+    }
+
+    fn person_before(&self, ts: usize, start: usize) -> Option<(Vec<usize>, usize)> {
+        let mut k = ts;
+        while k > start {
+            k -= 1;
+            if let Some(found) = self.person_from_mention(k) {
+                return Some(found);
+            }
+            if matches!(self.kind_at(k), Some(MentionKind::Unit(_))) {
+                return None;
+            }
+        }
+        None
+    }
+
+    fn person_after(&self, te: usize, end: usize) -> Option<(Vec<usize>, usize)> {
+        (te..end).find_map(|k| self.person_from_mention(k))
+    }
+
+    fn first_person_after(&self, te: usize, end: usize, not: Option<usize>) -> (Option<usize>, Option<usize>) {
+        for k in te..end {
+            if let Some((ps, mi)) = self.person_from_mention(k) {
+                if let Some(p) = ps.into_iter().find(|p| Some(*p) != not) {
+                    return (Some(p), Some(mi));
+                }
+            }
+        }
+        (None, None)
+    }
+
+    /// The organization right after a verb: "quitte OpenAI", "rejoint son rival
+    /// Anthropic", "joined the company", "fait ses adieux à l'entreprise".
+    fn org_after(&self, te: usize, end: usize) -> Option<String> {
+        let an = self.an;
+        let mut skipped = 0;
+        let mut k = te;
+        while k < end && skipped <= 3 {
+            if let Some(o) = self.org_at(k) {
+                return Some(o);
+            }
+            if self.kind_at(k).is_some() {
+                return None;
+            }
+            let t = &an.toks[k];
+            if !t.is_word() || t.upper || an.lang.move_to.matches_at(&an.toks[..end], k) || an.lang.move_from.matches_at(&an.toks[..end], k) {
+                return None;
+            }
+            skipped += 1;
+            k += 1;
+        }
+        None
+    }
+
+    /// The token after the organization that follows the verb (or the verb itself).
+    fn after_org(&self, te: usize, end: usize) -> usize {
+        let mut k = te;
+        let limit = end.min(te + 5);
+        while k < limit {
+            if let Some(m) = self.an.mention_at(k) {
+                if matches!(m.kind, MentionKind::Org(_) | MentionKind::OrgAnaphor) {
+                    return m.end;
+                }
+                return te;
+            }
+            k += 1;
+        }
+        te
+    }
+
+    /// "pour rejoindre Anthropic", "for Anthropic", "from Google".
+    fn org_following(&self, from: usize, end: usize, cue: impl Fn(&crate::resources::Language) -> &crate::phrase::PhraseSet<()>) -> Option<String> {
+        let an = self.an;
+        let set = cue(an.lang);
+        for k in from..end.min(from + 3) {
+            if let Some(m) = set.longest_at(&an.toks[..end], k, &NoSlots) {
+                return self.org_after(k + m.len, end);
+            }
+            if self.kind_at(k).is_some() {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// A title right after the verb: "named X as chief executive", "nommé directeur financier".
+    fn title_after(&self, te: usize, end: usize) -> Option<Title> {
+        let an = self.an;
+        let mut k = te;
+        let mut passed_person = false;
+        while k < end && k < te + 10 {
+            match self.kind_at(k) {
+                Some(MentionKind::Role { .. }) => {
+                    let m = an.mention_at(k).unwrap();
+                    return Some(self.title(m.start, m.end));
+                }
+                Some(MentionKind::Person(_) | MentionKind::PersonRef { .. }) => {
+                    if passed_person {
+                        return None;
+                    }
+                    passed_person = true;
+                    k = an.mention_at(k).unwrap().end;
+                    // "X, the former CEO" is an apposition, not the new title.
+                    if an.toks.get(k).is_some_and(|t| t.folded == ",") {
+                        return None;
+                    }
+                    continue;
+                }
+                _ => {}
+            }
+            let t = &an.toks[k];
+            if t.kind == crate::tokenize::TokenKind::Punct && t.folded != "," && t.folded != "'" || an.lang.clause_breaks.matches_at(&an.toks[..end], k) {
+                return None;
+            }
+            if an.lang.triggers.longest_at(&an.toks[..end], k, &NoSlots).is_some() && k > te {
+                return None;
+            }
+            k += 1;
+        }
+        None
+    }
+
+    /// All titles after a verb with no person: "son premier directeur financier et directeur des produits".
+    fn titles_after(&self, te: usize, end: usize) -> Vec<Title> {
+        let an = self.an;
+        let mut out = Vec::new();
+        let mut k = te;
+        while k < end && k < te + 12 {
+            if let Some(m) = an.mention_at(k) {
+                if !matches!(m.kind, MentionKind::Role { .. }) {
+                    break;
+                }
+                out.push(self.title(m.start, m.end));
+                k = m.end;
+                continue;
+            }
+            let t = &an.toks[k];
+            if !(t.is_word() && !t.upper) {
+                break;
+            }
+            k += 1;
+        }
+        out
+    }
+
+    fn sentence_org_except(&self, s: usize, not: Option<&str>) -> Option<String> {
+        self.sentence_range(s).find_map(|i| match self.kind_at(i) {
+            Some(MentionKind::Org(id)) if Some(self.an.orgs[*id].as_str()) != not => Some(self.an.orgs[*id].clone()),
+            _ => None,
+        })
+    }
+
+    fn profile_org(&self, person: usize) -> Option<String> {
+        self.profiles.get(&person)?.iter().find(|t| !t.former).and_then(|t| t.org.clone())
+    }
+
+    /// The most senior title the article gave the person at `org`.
+    fn profile_title(&self, person: usize, org: Option<&str>) -> Option<Title> {
+        let titles = self.profiles.get(&person)?;
+        let fits = |t: &&Title| t.org.is_none() || org.is_none() || t.org.as_deref() == org;
+        titles
+            .iter()
+            .filter(fits)
+            .filter(|t| !t.former)
+            .max_by_key(|t| seniority(&t.code))
+            .or_else(|| titles.iter().filter(fits).max_by_key(|t| seniority(&t.code)))
+            .cloned()
+    }
+
+    // ---- status and dates -------------------------------------------------
+
+    fn status(&self, s: usize, ts: usize, te: usize, future_form: bool) -> Status {
+        let an = self.an;
+        let l = an.lang;
+        let range = self.sentence_range(s);
+        let toks = &an.toks[..range.end];
+        if (range.start..ts).any(|k| l.denial.matches_at(toks, k)) {
+            return Status::Denied;
+        }
+        let neg_before = (ts.saturating_sub(4).max(range.start)..ts).any(|k| l.negation.contains(&an.toks[k].folded));
+        let neg_after = (te..(te + 2).min(range.end)).any(|k| l.negation.contains(&an.toks[k].folded));
+        if neg_before || neg_after {
+            return Status::Denied;
+        }
+        if (range.start..ts).any(|k| l.speculative.matches_at(toks, k)) {
+            return Status::Speculative;
+        }
+        let planned_cue = (ts.saturating_sub(4).max(range.start)..ts).any(|k| l.planned.matches_at(toks, k));
+        if future_form || planned_cue {
+            return Status::Planned;
+        }
+        Status::Actual
+    }
+
+    /// The event's date and, for an absence, its announced end.
+    fn date_for(&self, s: usize, ts: usize, te: usize, kind: EventType, last_date: &mut Option<PartialDate>) -> (Option<PartialDate>, Option<PartialDate>) {
+        let an = self.an;
+        let range = self.sentence_range(s);
+        let seg = segments(an, range.clone(), false);
+        let seg_of = |k: usize| seg[k - range.start];
+        let trig_seg = seg_of(ts);
+        let mut dates: Vec<(usize, crate::timex::Timex, bool)> = Vec::new();
+        for m in &an.mentions {
+            if m.start >= range.start && m.end <= range.end {
+                if let MentionKind::Date(t) = m.kind {
+                    let until = m.start > range.start && (m.start.saturating_sub(3).max(range.start)..m.start).any(|k| an.lang.until.matches_at(&an.toks[..m.start], k));
+                    dates.push((m.start, t, until));
+                }
+            }
+        }
+        let mut until = None;
+        if kind == EventType::Absence {
+            let published = an.published;
+            if let Some((_, t, _)) = dates.iter().find(|(k, t, u)| *u || (t.date.is_some() && published.is_some_and(|p| t.date.unwrap().ordinal_start() > p.ordinal_end() && *k > te))) {
+                until = t.date;
+            }
+        }
+        let candidates: Vec<&(usize, crate::timex::Timex, bool)> = dates.iter().filter(|(_, t, u)| !*u && (t.date.is_some() || t.later) && Some(t.date) != Some(until).filter(|u| u.is_some())).collect();
+        let dist = |k: usize| if k >= te { k - te } else { ts - k };
+        let same_clause = candidates.iter().filter(|(k, _, _)| seg_of(*k) == trig_seg).min_by_key(|(k, _, _)| dist(*k));
+        let opening = candidates.iter().filter(|(k, _, _)| seg_of(*k) == 0 && trig_seg != 0 && !self.segment_has_verb(range.clone(), &seg, 0)).min_by_key(|(k, _, _)| *k);
+        if let Some((_, t, _)) = same_clause.or(opening) {
+            if t.later {
+                return (*last_date, until);
+            }
+            return (t.date, until);
+        }
+        let background = an.lang.background.occurs_in(&an.toks, range.clone());
+        if background {
+            return (None, until);
+        }
+        (an.published.map(|p| p.to_month()), until)
+    }
+
+    /// Whether a segment holds a verb of change or a person (then it is a clause, not an adverbial).
+    fn segment_has_verb(&self, range: std::ops::Range<usize>, seg: &[usize], which: usize) -> bool {
+        range.clone().any(|k| {
+            seg[k - range.start] == which
+                && (matches!(self.kind_at(k), Some(MentionKind::Person(_) | MentionKind::PersonRef { .. }))
+                    || (self.kind_at(k).is_none() && self.an.lang.triggers.longest_at(&self.an.toks[..range.end], k, &NoSlots).is_some()))
+        })
+    }
+}
+
+fn best(titles: Option<&Vec<Title>>) -> Option<Title> {
+    titles?.iter().max_by_key(|t| (!t.former, seniority(&t.code))).cloned()
+}
+
+/// Segment number of each token of a sentence: commas, semicolons, brackets,
+/// dashes and, if asked, clause breaks ("tandis que", "while") start a new segment.
+fn segments(an: &Analysis, range: std::ops::Range<usize>, clause_breaks: bool) -> Vec<usize> {
+    let mut seg = 0;
+    let mut out = Vec::with_capacity(range.len());
+    for k in range.clone() {
+        let t = &an.toks[k];
+        let is_break = matches!(t.folded.as_str(), "," | ";" | ":" | "(" | ")" | "—" | "–")
+            || (clause_breaks && an.mention_at(k).is_none() && an.lang.clause_breaks.matches_at(&an.toks[..range.end], k));
+        if is_break && k > range.start {
+            seg += 1;
+        }
+        out.push(seg);
+    }
+    out
+}
+
+/// In one sentence, "X fait ses adieux à A et rejoint B": the end at A and the
+/// start at B are one move, each the other's counterpart.
+fn pair_moves(drafts: &mut [Draft]) {
+    for i in 0..drafts.len() {
+        for j in 0..drafts.len() {
+            let (a, b) = (&drafts[i], &drafts[j]);
+            if a.kind == EventType::End && b.kind == EventType::Start && a.person.is_some() && a.person == b.person && a.org != b.org && a.status == b.status {
+                let (a_org, b_org) = (a.org.clone(), b.org.clone());
+                if drafts[i].counterpart.is_none() {
+                    drafts[i].counterpart = b_org;
+                }
+                if drafts[j].counterpart.is_none() {
+                    drafts[j].counterpart = a_org;
+                }
+            }
+        }
+    }
+}
+
+/// One event per change: reports of the same change in one article merge,
+/// keeping the most precise date and the first evidence.
+fn merge(drafts: Vec<Draft>) -> Vec<Draft> {
+    let mut out: Vec<Draft> = Vec::new();
+    for d in drafts {
+        if d.org.is_none() || (d.person.is_none() && d.role.is_none() && d.kind != EventType::Dissolution) {
+            continue;
+        }
+        let same = out.iter_mut().find(|o| {
+            o.kind == d.kind
+                && o.person == d.person
+                && o.org == d.org
+                && o.status == d.status
+                && (d.kind != EventType::Dissolution || o.unit == d.unit)
+                && (o.person.is_some() || o.role == d.role)
+                && match (o.date, d.date) {
+                    (Some(a), Some(b)) => a.compatible(&b),
+                    _ => true,
+                }
+                && match (&o.role, &d.role) {
+                    (Some(a), Some(b)) => a == b || d.kind != EventType::Held && o.date.is_some() && o.date == d.date,
+                    _ => true,
+                }
+        });
+        match same {
+            Some(o) => {
+                if d.date.is_some_and(|b| o.date.is_none_or(|a| b.precision() > a.precision())) {
+                    o.date = d.date;
+                }
+                if o.role.as_ref().is_none_or(|r| d.role.as_ref().is_some_and(|n| seniority(n) > seniority(r))) && d.role.is_some() {
+                    o.role = d.role;
+                    o.role_text = d.role_text;
+                }
+                o.until = o.until.or(d.until);
+                o.counterpart = o.counterpart.take().or(d.counterpart);
+                if d.kind == EventType::Dissolution && d.manner == "replaced" {
+                    o.manner = d.manner;
+                }
+                o.confidence = (o.confidence + 0.1).min(0.95);
+            }
+            None => out.push(d),
+        }
+    }
+    out
+}

@@ -1,0 +1,274 @@
+//! Phrase sets: the one matcher behind every lexicon.
+//!
+//! A phrase is a sequence of folded tokens; a token may be a prefix (`demission*`)
+//! or a slot (`#` a number, `MONTH`, `WEEKDAY`, `YEAR`). Phrases are indexed by
+//! their first literal token, so matching at a position looks at a handful of
+//! candidates, and the longest match wins.
+
+use std::collections::HashMap;
+
+use crate::tokenize::{tokenize, Token, TokenKind, TokenRules};
+
+#[derive(Clone, Debug, PartialEq)]
+enum Pat {
+    Word(String),
+    Prefix(String),
+    Number,
+    Month,
+    Weekday,
+    Year,
+}
+
+/// What slots mean in one language: the values of number words, month and weekday names.
+pub trait Slots {
+    fn number(&self, folded: &str) -> Option<u32>;
+    fn month(&self, folded: &str) -> Option<u8>;
+    fn weekday(&self, folded: &str) -> Option<u8>;
+}
+
+/// No slots: for lexicons that have none.
+pub struct NoSlots;
+impl Slots for NoSlots {
+    fn number(&self, _: &str) -> Option<u32> {
+        None
+    }
+    fn month(&self, _: &str) -> Option<u8> {
+        None
+    }
+    fn weekday(&self, _: &str) -> Option<u8> {
+        None
+    }
+}
+
+/// Values read from the slots of a match.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct SlotValues {
+    pub number: Option<u32>,
+    pub month: Option<u8>,
+    pub weekday: Option<u8>,
+    pub year: Option<i32>,
+}
+
+/// A match: how many tokens, which value, what the slots held.
+#[derive(Debug)]
+pub struct Match<'a, V> {
+    pub len: usize,
+    pub value: &'a V,
+    pub slots: SlotValues,
+}
+
+pub struct PhraseSet<V> {
+    phrases: Vec<(Vec<Pat>, V)>,
+    by_first: HashMap<String, Vec<usize>>,
+    /// Phrases whose first token is a prefix or a slot.
+    others: Vec<usize>,
+}
+
+impl<V> Default for PhraseSet<V> {
+    fn default() -> Self {
+        PhraseSet { phrases: Vec::new(), by_first: HashMap::new(), others: Vec::new() }
+    }
+}
+
+impl<V> PhraseSet<V> {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds a phrase, tokenized like the text it will be matched against.
+    pub fn insert(&mut self, phrase: &str, value: V, rules: &TokenRules) {
+        let mut pats = Vec::new();
+        for word in phrase.split_whitespace() {
+            match word {
+                "#" => pats.push(Pat::Number),
+                "MONTH" => pats.push(Pat::Month),
+                "WEEKDAY" => pats.push(Pat::Weekday),
+                "YEAR" => pats.push(Pat::Year),
+                _ => {
+                    let (body, prefix) = match word.strip_suffix('*') {
+                        Some(b) if !b.is_empty() => (b, true),
+                        _ => (word, false),
+                    };
+                    let toks = tokenize(body, rules);
+                    let n = toks.len();
+                    for (k, t) in toks.into_iter().enumerate() {
+                        if prefix && k + 1 == n {
+                            pats.push(Pat::Prefix(t.folded));
+                        } else {
+                            pats.push(Pat::Word(t.folded));
+                        }
+                    }
+                }
+            }
+        }
+        if pats.is_empty() {
+            return;
+        }
+        let id = self.phrases.len();
+        match &pats[0] {
+            Pat::Word(w) => self.by_first.entry(w.clone()).or_default().push(id),
+            _ => self.others.push(id),
+        }
+        self.phrases.push((pats, value));
+    }
+
+    pub fn len(&self) -> usize {
+        self.phrases.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.phrases.is_empty()
+    }
+
+    /// The longest phrase that starts at token `i`.
+    pub fn longest_at<'a>(&'a self, toks: &[Token], i: usize, slots: &dyn Slots) -> Option<Match<'a, V>> {
+        let first = toks.get(i)?;
+        let candidates = self.by_first.get(&first.folded).into_iter().flatten().chain(self.others.iter());
+        let mut best: Option<Match<'a, V>> = None;
+        for &id in candidates {
+            let (pats, value) = &self.phrases[id];
+            if best.as_ref().is_some_and(|b| b.len >= pats.len()) {
+                continue;
+            }
+            if let Some(slots) = match_pats(pats, toks, i, slots) {
+                best = Some(Match { len: pats.len(), value, slots });
+            }
+        }
+        best
+    }
+
+    /// Every value whose phrase is the longest one starting at `i` (a phrase
+    /// may stand in several entries, such as a verb of two event types).
+    pub fn all_longest_at<'a>(&'a self, toks: &[Token], i: usize) -> Option<(usize, Vec<&'a V>)> {
+        let first = toks.get(i)?;
+        let candidates = self.by_first.get(&first.folded).into_iter().flatten().chain(self.others.iter());
+        let mut best: Option<(usize, Vec<&'a V>)> = None;
+        for &id in candidates {
+            let (pats, value) = &self.phrases[id];
+            if match_pats(pats, toks, i, &NoSlots).is_none() {
+                continue;
+            }
+            match &mut best {
+                Some((len, values)) if *len == pats.len() => values.push(value),
+                Some((len, _)) if *len > pats.len() => {}
+                _ => best = Some((pats.len(), vec![value])),
+            }
+        }
+        best
+    }
+
+    /// Whether a phrase starts at `i`.
+    pub fn matches_at(&self, toks: &[Token], i: usize) -> bool {
+        self.longest_at(toks, i, &NoSlots).is_some()
+    }
+
+    /// Every non-overlapping longest match in `toks[range]`, left to right.
+    pub fn find_all<'a>(&'a self, toks: &[Token], range: std::ops::Range<usize>, slots: &dyn Slots) -> Vec<(usize, Match<'a, V>)> {
+        let mut out = Vec::new();
+        let mut i = range.start;
+        while i < range.end {
+            match self.longest_at(&toks[..range.end], i, slots) {
+                Some(m) => {
+                    let len = m.len;
+                    out.push((i, m));
+                    i += len;
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+
+    /// Whether any phrase occurs in `toks[range]`.
+    pub fn occurs_in(&self, toks: &[Token], range: std::ops::Range<usize>) -> bool {
+        let end = range.end.min(toks.len());
+        (range.start..end).any(|i| self.longest_at(&toks[..end], i, &NoSlots).is_some())
+    }
+}
+
+fn match_pats(pats: &[Pat], toks: &[Token], i: usize, slots: &dyn Slots) -> Option<SlotValues> {
+    let mut values = SlotValues::default();
+    for (k, pat) in pats.iter().enumerate() {
+        let t = toks.get(i + k)?;
+        let ok = match pat {
+            Pat::Word(w) => &t.folded == w,
+            Pat::Prefix(p) => t.folded.starts_with(p.as_str()) && t.kind == TokenKind::Word,
+            Pat::Number => {
+                let n = if t.kind == TokenKind::Number && t.folded.len() <= 3 {
+                    t.folded.parse().ok()
+                } else {
+                    slots.number(&t.folded)
+                };
+                values.number = n;
+                n.is_some()
+            }
+            Pat::Month => {
+                values.month = slots.month(&t.folded);
+                values.month.is_some()
+            }
+            Pat::Weekday => {
+                values.weekday = slots.weekday(&t.folded);
+                values.weekday.is_some()
+            }
+            Pat::Year => {
+                values.year = year_of(t);
+                values.year.is_some()
+            }
+        };
+        if !ok {
+            return None;
+        }
+    }
+    Some(values)
+}
+
+/// A four-digit year between 1800 and 2199.
+pub fn year_of(t: &Token) -> Option<i32> {
+    if t.kind != TokenKind::Number || t.folded.len() != 4 {
+        return None;
+    }
+    t.folded.parse().ok().filter(|y| (1800..2200).contains(y))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn longest_match_and_prefixes() {
+        let rules = TokenRules::default();
+        let mut set = PhraseSet::new();
+        set.insert("directeur general", "ceo", &rules);
+        set.insert("directeur general delegue", "other", &rules);
+        set.insert("demission*", "resign", &rules);
+        let toks = tokenize("Le directeur général délégué démissionne", &rules);
+        let all = set.find_all(&toks, 0..toks.len(), &NoSlots);
+        let got: Vec<(usize, &str)> = all.iter().map(|(i, m)| (*i, *m.value)).collect();
+        assert_eq!(got, [(1, "other"), (4, "resign")]);
+    }
+
+    #[test]
+    fn slots_read_numbers_and_years() {
+        struct Words;
+        impl Slots for Words {
+            fn number(&self, f: &str) -> Option<u32> {
+                (f == "neuf").then_some(9)
+            }
+            fn month(&self, _: &str) -> Option<u8> {
+                None
+            }
+            fn weekday(&self, _: &str) -> Option<u8> {
+                None
+            }
+        }
+        let rules = TokenRules::default();
+        let mut set = PhraseSet::new();
+        set.insert("il y a # ans", 1, &rules);
+        set.insert("fin YEAR", 2, &rules);
+        let toks = tokenize("il y a neuf ans, fin 2024", &rules);
+        let m = set.longest_at(&toks, 0, &Words).unwrap();
+        assert_eq!((m.len, m.slots.number), (5, Some(9)));
+        let m = set.longest_at(&toks, 6, &Words).unwrap();
+        assert_eq!(m.slots.year, Some(2024));
+    }
+}

@@ -1,0 +1,415 @@
+//! Language resources: the per-language TOML files, loaded and compiled.
+//!
+//! The files live in `resources/<lang>/` (see `resources/README.md`) and are
+//! embedded in the binary, so tenure needs nothing at run time. Loading checks
+//! every value against the spec (types, manners, role codes) and reports the
+//! file and entry at fault.
+
+use std::collections::{HashMap, HashSet};
+
+use serde::Deserialize;
+
+use crate::event::{EventType, ROLE_CODES};
+use crate::fold::fold;
+use crate::lang::Lang;
+use crate::phrase::{PhraseSet, Slots};
+use crate::tokenize::TokenRules;
+
+/// A resource file that does not say what the engine needs.
+#[derive(Debug, thiserror::Error)]
+#[error("resource {file}: {message}")]
+pub struct ResourceError {
+    pub file: String,
+    pub message: String,
+}
+
+struct Sources {
+    triggers: &'static str,
+    roles: &'static str,
+    dates: &'static str,
+    grammar: &'static str,
+}
+
+macro_rules! lang_sources {
+    ($code:literal) => {
+        Sources {
+            triggers: include_str!(concat!("../resources/", $code, "/triggers.toml")),
+            roles: include_str!(concat!("../resources/", $code, "/roles.toml")),
+            dates: include_str!(concat!("../resources/", $code, "/dates.toml")),
+            grammar: include_str!(concat!("../resources/", $code, "/grammar.toml")),
+        }
+    };
+}
+
+fn sources(lang: Lang) -> Sources {
+    match lang {
+        Lang::Fr => lang_sources!("fr"),
+        Lang::En => lang_sources!("en"),
+        Lang::De => lang_sources!("de"),
+        Lang::Es => lang_sources!("es"),
+    }
+}
+
+const GIVEN_NAMES: &str = include_str!("../resources/common/given_names.txt");
+const ORGS: &str = include_str!("../resources/common/orgs.tsv");
+const ORG_SUFFIXES: &str = include_str!("../resources/common/org_suffixes.txt");
+
+/// Where the person of a trigger stands in the active voice.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PersonSlot {
+    #[default]
+    Subject,
+    Object,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+pub struct TriggerEntry {
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub manner: String,
+    #[serde(default)]
+    pub person: PersonSlot,
+    pub phrases: Vec<String>,
+    #[serde(default)]
+    pub future: Vec<String>,
+    /// "X succeeds Y": Y ends where X starts.
+    #[serde(default)]
+    pub succession: bool,
+    #[serde(default)]
+    pub examples: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct TriggerFile {
+    #[serde(default)]
+    trigger: Vec<TriggerEntry>,
+}
+
+#[derive(Deserialize)]
+struct RoleEntry {
+    code: String,
+    titles: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct UnitEntry {
+    name: String,
+    phrases: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct RoleFile {
+    #[serde(default)]
+    role: Vec<RoleEntry>,
+    #[serde(default)]
+    unit: Vec<UnitEntry>,
+    #[serde(default)]
+    unit_heads: Vec<String>,
+    #[serde(default)]
+    former: Vec<String>,
+}
+
+/// How a relative time expression resolves against the publication date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Resolve {
+    YearsAgo,
+    MonthsAgo,
+    WeeksAgo,
+    DaysAgo,
+    PreviousYear,
+    CurrentYear,
+    NextYear,
+    EndOfYear,
+    PreviousMonth,
+    CurrentMonth,
+    NextMonth,
+    Yesterday,
+    Today,
+    Tomorrow,
+    PreviousNamedMonth,
+    NextNamedMonth,
+    PreviousWeekday,
+    NextWeekday,
+    EndOfNamedYear,
+    Later,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+pub struct RelativeEntry {
+    pub phrases: Vec<String>,
+    pub resolve: Resolve,
+    #[serde(default)]
+    pub examples: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct DateFile {
+    months: Vec<Vec<String>>,
+    weekdays: Vec<Vec<String>>,
+    #[serde(default)]
+    numbers: HashMap<String, u32>,
+    #[serde(default)]
+    day_fillers: Vec<String>,
+    #[serde(default)]
+    year_prepositions: Vec<String>,
+    #[serde(default)]
+    relative: Vec<RelativeEntry>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct GrammarFile {
+    elisions: Vec<String>,
+    abbreviations: Vec<String>,
+    stopwords: Vec<String>,
+    name_particles: Vec<String>,
+    honorifics: Vec<String>,
+    pronouns: Vec<String>,
+    plural_pronouns: Vec<String>,
+    both: Vec<String>,
+    first_person: Vec<String>,
+    relative_pronouns: Vec<String>,
+    person_descriptions: Vec<String>,
+    org_anaphors: Vec<String>,
+    org_prepositions: Vec<String>,
+    of: Vec<String>,
+    possessive: Vec<String>,
+    move_to: Vec<String>,
+    move_from: Vec<String>,
+    passive: Vec<String>,
+    negation: Vec<String>,
+    denial: Vec<String>,
+    speculative: Vec<String>,
+    planned: Vec<String>,
+    background: Vec<String>,
+    clause_breaks: Vec<String>,
+    until: Vec<String>,
+}
+
+/// A trigger found in text: which entry, and whether the form announces a plan.
+#[derive(Clone, Copy, Debug)]
+pub struct TriggerHit {
+    pub entry: usize,
+    pub future: bool,
+}
+
+/// One language, compiled for matching.
+pub struct Language {
+    pub lang: Lang,
+    pub rules: TokenRules,
+    pub trigger_entries: Vec<TriggerEntry>,
+    pub triggers: PhraseSet<TriggerHit>,
+    pub roles: PhraseSet<String>,
+    pub units: PhraseSet<String>,
+    pub unit_heads: PhraseSet<()>,
+    pub former: PhraseSet<()>,
+    pub months: HashMap<String, u8>,
+    pub weekdays: HashMap<String, u8>,
+    pub numbers: HashMap<String, u32>,
+    pub day_fillers: HashSet<String>,
+    pub year_prepositions: PhraseSet<()>,
+    pub relative_entries: Vec<RelativeEntry>,
+    pub relatives: PhraseSet<Resolve>,
+    pub stopwords: HashSet<String>,
+    pub name_particles: HashSet<String>,
+    pub honorifics: HashSet<String>,
+    pub pronouns: HashSet<String>,
+    pub plural_pronouns: HashSet<String>,
+    pub first_person: HashSet<String>,
+    pub relative_pronouns: HashSet<String>,
+    pub passive: HashSet<String>,
+    pub negation: HashSet<String>,
+    pub of: HashSet<String>,
+    pub possessive: HashSet<String>,
+    pub org_prepositions: PhraseSet<()>,
+    pub both: PhraseSet<()>,
+    pub person_descriptions: PhraseSet<()>,
+    pub org_anaphors: PhraseSet<()>,
+    pub move_to: PhraseSet<()>,
+    pub move_from: PhraseSet<()>,
+    pub denial: PhraseSet<()>,
+    pub speculative: PhraseSet<()>,
+    pub planned: PhraseSet<()>,
+    pub background: PhraseSet<()>,
+    pub clause_breaks: PhraseSet<()>,
+    pub until: PhraseSet<()>,
+    /// The organization gazetteer, tokenized the way this language tokenizes.
+    pub orgs: PhraseSet<usize>,
+}
+
+impl Slots for Language {
+    fn number(&self, folded: &str) -> Option<u32> {
+        self.numbers.get(folded).copied()
+    }
+    fn month(&self, folded: &str) -> Option<u8> {
+        self.months.get(folded.trim_end_matches('.')).copied()
+    }
+    fn weekday(&self, folded: &str) -> Option<u8> {
+        self.weekdays.get(folded).copied()
+    }
+}
+
+/// What all languages share: given names and the organization gazetteer.
+pub struct Common {
+    pub given_names: HashSet<String>,
+    /// Canonical organization names; the gazetteer's values index this list.
+    pub org_names: Vec<String>,
+    org_aliases: Vec<(String, usize)>,
+    pub org_suffixes: HashSet<String>,
+}
+
+impl Common {
+    pub fn load() -> Common {
+        let given_names = GIVEN_NAMES.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(fold).collect();
+        let mut org_names = Vec::new();
+        let mut org_aliases = Vec::new();
+        for line in ORGS.lines() {
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let mut cols = line.split('\t');
+            let name = cols.next().unwrap_or("").trim();
+            if name.is_empty() {
+                continue;
+            }
+            let id = org_names.len();
+            org_names.push(name.to_string());
+            org_aliases.push((name.to_string(), id));
+            for alias in cols.next().unwrap_or("").split('|').map(str::trim).filter(|a| !a.is_empty()) {
+                org_aliases.push((alias.to_string(), id));
+            }
+        }
+        let org_suffixes = ORG_SUFFIXES
+            .lines()
+            .map(|l| fold(l.trim()).trim_end_matches('.').to_string())
+            .filter(|l| !l.is_empty())
+            .collect();
+        Common { given_names, org_names, org_aliases, org_suffixes }
+    }
+}
+
+fn parse<'de, T: Deserialize<'de>>(lang: Lang, file: &str, text: &'de str) -> Result<T, ResourceError> {
+    toml::from_str(text).map_err(|e| ResourceError { file: format!("{}/{file}", lang.code()), message: e.to_string() })
+}
+
+fn set(words: &[String]) -> HashSet<String> {
+    words.iter().map(|w| fold(w.trim())).collect()
+}
+
+fn phrases(words: &[String], rules: &TokenRules) -> PhraseSet<()> {
+    let mut s = PhraseSet::new();
+    for w in words {
+        s.insert(w, (), rules);
+    }
+    s
+}
+
+impl Language {
+    /// Loads and checks the embedded resources of `lang`.
+    pub fn load(lang: Lang, common: &Common) -> Result<Language, ResourceError> {
+        let src = sources(lang);
+        let err = |file: &str, message: String| ResourceError { file: format!("{}/{file}", lang.code()), message };
+        let g: GrammarFile = parse(lang, "grammar.toml", src.grammar)?;
+        let rules = TokenRules { elisions: set(&g.elisions), abbreviations: set(&g.abbreviations) };
+
+        let t: TriggerFile = parse(lang, "triggers.toml", src.triggers)?;
+        let mut triggers = PhraseSet::new();
+        for (i, e) in t.trigger.iter().enumerate() {
+            let Some(kind) = EventType::parse(&e.kind).filter(|k| *k != EventType::Held) else {
+                return Err(err("triggers.toml", format!("trigger {}: unknown type {:?}", i + 1, e.kind)));
+            };
+            if !kind.manners().contains(&e.manner.as_str()) {
+                return Err(err("triggers.toml", format!("trigger {} ({:?}): manner {:?} is not one of {:?}", i + 1, e.phrases.first(), e.manner, kind.manners())));
+            }
+            for p in &e.phrases {
+                triggers.insert(p, TriggerHit { entry: i, future: false }, &rules);
+            }
+            for p in &e.future {
+                triggers.insert(p, TriggerHit { entry: i, future: true }, &rules);
+            }
+        }
+
+        let r: RoleFile = parse(lang, "roles.toml", src.roles)?;
+        let mut roles = PhraseSet::new();
+        for e in &r.role {
+            if !ROLE_CODES.contains(&e.code.as_str()) {
+                return Err(err("roles.toml", format!("unknown role code {:?}", e.code)));
+            }
+            for title in &e.titles {
+                roles.insert(title, e.code.clone(), &rules);
+            }
+        }
+        let mut units = PhraseSet::new();
+        for u in &r.unit {
+            for p in &u.phrases {
+                units.insert(p, u.name.clone(), &rules);
+            }
+        }
+
+        let d: DateFile = parse(lang, "dates.toml", src.dates)?;
+        if d.months.len() != 12 || d.weekdays.len() != 7 {
+            return Err(err("dates.toml", "needs 12 month lists and 7 weekday lists".into()));
+        }
+        let index = |lists: &[Vec<String>]| -> HashMap<String, u8> {
+            lists
+                .iter()
+                .enumerate()
+                .flat_map(|(i, names)| names.iter().map(move |n| (fold(n.trim()).trim_end_matches('.').to_string(), i as u8 + 1)))
+                .collect()
+        };
+        let mut relatives = PhraseSet::new();
+        for e in &d.relative {
+            for p in &e.phrases {
+                relatives.insert(p, e.resolve, &rules);
+            }
+        }
+        let mut orgs = PhraseSet::new();
+        for (alias, id) in &common.org_aliases {
+            orgs.insert(alias, *id, &rules);
+        }
+
+        Ok(Language {
+            lang,
+            trigger_entries: t.trigger,
+            triggers,
+            roles,
+            units,
+            unit_heads: phrases(&r.unit_heads, &rules),
+            former: phrases(&r.former, &rules),
+            months: index(&d.months),
+            weekdays: index(&d.weekdays).into_iter().map(|(k, v)| (k, v - 1)).collect(),
+            numbers: d.numbers.iter().map(|(k, v)| (fold(k), *v)).collect(),
+            day_fillers: set(&d.day_fillers),
+            year_prepositions: phrases(&d.year_prepositions, &rules),
+            relative_entries: d.relative,
+            relatives,
+            stopwords: set(&g.stopwords),
+            name_particles: set(&g.name_particles),
+            honorifics: set(&g.honorifics),
+            pronouns: set(&g.pronouns),
+            plural_pronouns: set(&g.plural_pronouns),
+            first_person: set(&g.first_person),
+            relative_pronouns: set(&g.relative_pronouns),
+            passive: set(&g.passive),
+            negation: set(&g.negation),
+            of: set(&g.of),
+            possessive: set(&g.possessive),
+            org_prepositions: phrases(&g.org_prepositions, &rules),
+            both: phrases(&g.both, &rules),
+            person_descriptions: phrases(&g.person_descriptions, &rules),
+            org_anaphors: phrases(&g.org_anaphors, &rules),
+            move_to: phrases(&g.move_to, &rules),
+            move_from: phrases(&g.move_from, &rules),
+            denial: phrases(&g.denial, &rules),
+            speculative: phrases(&g.speculative, &rules),
+            planned: phrases(&g.planned, &rules),
+            background: phrases(&g.background, &rules),
+            clause_breaks: phrases(&g.clause_breaks, &rules),
+            until: phrases(&g.until, &rules),
+            orgs,
+            rules,
+        })
+    }
+}

@@ -1,0 +1,214 @@
+//! Time expressions: recognised with the language's date resources, resolved
+//! against the publication date.
+//!
+//! Resolution looks back by default (news reports what happened) and forward
+//! when the sentence announces a plan, so "en mai" in an August article is
+//! last May, and "en mai" in "partira en mai" is next May.
+
+use crate::date::PartialDate;
+use crate::phrase::{year_of, Slots};
+use crate::resources::{Language, Resolve};
+use crate::tokenize::{Token, TokenKind};
+
+/// A recognised time expression.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Timex {
+    pub len: usize,
+    /// `None` when it cannot be resolved (no publication date, or narrative "later").
+    pub date: Option<PartialDate>,
+    /// "days later": the date of the previous event in the story.
+    pub later: bool,
+}
+
+/// Reads a day number: `6`, `1er`, `1st`, `21st`.
+fn day_of(t: &Token) -> Option<u8> {
+    let digits: String = t.folded.chars().take_while(|c| c.is_ascii_digit()).collect();
+    if digits.is_empty() || digits.len() > 2 {
+        return None;
+    }
+    let rest = &t.folded[digits.len()..];
+    if !matches!(rest, "" | "er" | "st" | "nd" | "rd" | "th" | "e" | "o" | "a") {
+        return None;
+    }
+    digits.parse().ok().filter(|d| (1..=31).contains(d))
+}
+
+/// Recognises a time expression starting at token `i` (tokens end at the sentence end).
+pub fn timex_at(lang: &Language, toks: &[Token], i: usize, published: Option<PartialDate>, future: bool) -> Option<Timex> {
+    let t = toks.get(i)?;
+    if let Some(m) = lang.relatives.longest_at(toks, i, lang) {
+        let date = published.and_then(|p| resolve(*m.value, p, m.slots.number, m.slots.month, m.slots.weekday, m.slots.year));
+        return Some(Timex { len: m.len, date, later: *m.value == Resolve::Later });
+    }
+    let skip_fillers = |mut j: usize| {
+        while toks.get(j).is_some_and(|t| lang.day_fillers.contains(&t.folded) || t.folded == ",") {
+            j += 1;
+        }
+        j
+    };
+    let year_after = |j: usize| -> Option<(i32, usize)> {
+        let k = skip_fillers(j);
+        toks.get(k).and_then(year_of).map(|y| (y, k + 1))
+    };
+    // ISO dates: 2024-08-06.
+    if let Some(y) = year_of(t) {
+        if toks.get(i + 1).is_some_and(|t| t.folded == "-") {
+            if let (Some(m), Some(d)) = (toks.get(i + 2).and_then(day_of), toks.get(i + 4).and_then(day_of)) {
+                if toks.get(i + 3).is_some_and(|t| t.folded == "-") {
+                    if let Some(date) = PartialDate::day(y, m, d) {
+                        return Some(Timex { len: 5, date: Some(date), later: false });
+                    }
+                }
+            }
+        }
+    }
+    // Day before month: "6 août 2024", "6. August", "6 de agosto de 2024".
+    if let Some(day) = day_of(t) {
+        let k = skip_fillers(i + 1);
+        if let Some(month) = toks.get(k).and_then(|t| lang.month(&t.folded)) {
+            return Some(match year_after(k + 1) {
+                Some((y, end)) => Timex { len: end - i, date: PartialDate::day(y, month, day), later: false },
+                None => Timex { len: k + 1 - i, date: month_in_context(month, Some(day), published, future), later: false },
+            });
+        }
+    }
+    if let Some(month) = lang.month(&t.folded).filter(|_| t.kind == TokenKind::Word) {
+        // Month before day: "August 6, 2024".
+        if let Some(day) = toks.get(i + 1).and_then(day_of).filter(|_| toks[i + 1].kind != TokenKind::Word || toks[i + 1].folded.len() <= 4) {
+            if year_of(&toks[i + 1]).is_none() {
+                return Some(match year_after(i + 2) {
+                    Some((y, end)) => Timex { len: end - i, date: PartialDate::day(y, month, day), later: false },
+                    None => Timex { len: 2, date: month_in_context(month, Some(day), published, future), later: false },
+                });
+            }
+        }
+        // Month and year: "mai 2024", "mayo de 2024".
+        if let Some((y, end)) = year_after(i + 1) {
+            return Some(Timex { len: end - i, date: Some(PartialDate::month(y, month)), later: false });
+        }
+        // A bare month after a preposition ("en mai", "in May") or written in lower case.
+        let after_prep = i > 0 && lang.year_prepositions.matches_at(toks, i - 1);
+        if after_prep || !t.upper {
+            return Some(Timex { len: 1, date: month_in_context(month, None, published, future), later: false });
+        }
+    }
+    if let Some(y) = year_of(t) {
+        return Some(Timex { len: 1, date: Some(PartialDate::year(y)), later: false });
+    }
+    if let Some(w) = lang.weekday(&t.folded).filter(|_| t.kind == TokenKind::Word) {
+        let date = published.filter(|p| p.day.is_some()).map(|p| weekday_near(p, w, future));
+        return Some(Timex { len: 1, date, later: false });
+    }
+    None
+}
+
+fn month_in_context(month: u8, day: Option<u8>, published: Option<PartialDate>, future: bool) -> Option<PartialDate> {
+    let p = published?;
+    let pm = p.month.unwrap_or(12);
+    let year = match (future, month.cmp(&pm)) {
+        (false, std::cmp::Ordering::Greater) => p.year - 1,
+        (true, std::cmp::Ordering::Less) => p.year + 1,
+        _ => p.year,
+    };
+    match day {
+        Some(d) => PartialDate::day(year, month, d),
+        None => Some(PartialDate::month(year, month)),
+    }
+}
+
+/// The weekday `w` nearest to `p` in the past (or the future for plans); `p` itself counts.
+fn weekday_near(p: PartialDate, w: u8, future: bool) -> PartialDate {
+    let today = p.weekday() as i64;
+    if future {
+        p.add_days((w as i64 - today).rem_euclid(7))
+    } else {
+        p.add_days(-(today - w as i64).rem_euclid(7))
+    }
+}
+
+fn resolve(r: Resolve, p: PartialDate, n: Option<u32>, month: Option<u8>, weekday: Option<u8>, year: Option<i32>) -> Option<PartialDate> {
+    let n = n.unwrap_or(1) as i32;
+    let day_or_month = |d: PartialDate| if p.day.is_some() { d } else { d.to_month() };
+    Some(match r {
+        Resolve::YearsAgo => PartialDate::year(p.year - n),
+        Resolve::MonthsAgo => PartialDate::month(p.year, p.month?).add_months(-n),
+        Resolve::WeeksAgo => day_or_month(p.add_days(-7 * n as i64)),
+        Resolve::DaysAgo => day_or_month(p.add_days(-(n as i64))),
+        Resolve::PreviousYear => PartialDate::year(p.year - 1),
+        Resolve::CurrentYear => PartialDate::year(p.year),
+        Resolve::NextYear => PartialDate::year(p.year + 1),
+        Resolve::EndOfYear => PartialDate::day(p.year, 12, 31)?,
+        Resolve::PreviousMonth => PartialDate::month(p.year, p.month?).add_months(-1),
+        Resolve::CurrentMonth => PartialDate::month(p.year, p.month?),
+        Resolve::NextMonth => PartialDate::month(p.year, p.month?).add_months(1),
+        Resolve::Yesterday => day_or_month(p.add_days(-1)),
+        Resolve::Today => p,
+        Resolve::Tomorrow => day_or_month(p.add_days(1)),
+        Resolve::PreviousNamedMonth => {
+            let m = month?;
+            PartialDate::month(if m < p.month? { p.year } else { p.year - 1 }, m)
+        }
+        Resolve::NextNamedMonth => {
+            let m = month?;
+            PartialDate::month(if m > p.month? { p.year } else { p.year + 1 }, m)
+        }
+        Resolve::PreviousWeekday => {
+            p.day?;
+            let back = (p.weekday() as i64 - weekday? as i64).rem_euclid(7);
+            p.add_days(-if back == 0 { 7 } else { back })
+        }
+        Resolve::NextWeekday => {
+            p.day?;
+            let ahead = (weekday? as i64 - p.weekday() as i64).rem_euclid(7);
+            p.add_days(if ahead == 0 { 7 } else { ahead })
+        }
+        Resolve::EndOfNamedYear => PartialDate::day(year?, 12, 31)?,
+        Resolve::Later => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::resources::{Common, Language};
+    use crate::tokenize::tokenize;
+    use crate::Lang;
+
+    fn resolve_in(lang: Lang, text: &str, published: &str, future: bool) -> Option<String> {
+        let common = Common::load();
+        let language = Language::load(lang, &common).unwrap();
+        let toks = tokenize(text, &language.rules);
+        let p = PartialDate::parse(published);
+        (0..toks.len()).find_map(|i| timex_at(&language, &toks, i, p, future)).and_then(|t| t.date).map(|d| d.to_string())
+    }
+
+    #[test]
+    fn absolute_dates_in_french_and_english() {
+        assert_eq!(resolve_in(Lang::Fr, "le 6 août 2024", "2025-01-01", false).as_deref(), Some("2024-08-06"));
+        assert_eq!(resolve_in(Lang::En, "on August 6, 2024", "2025-01-01", false).as_deref(), Some("2024-08-06"));
+        assert_eq!(resolve_in(Lang::En, "in 2019", "2025-01-01", false).as_deref(), Some("2019"));
+    }
+
+    #[test]
+    fn bare_months_look_back_unless_planned() {
+        assert_eq!(resolve_in(Lang::Fr, "a quitté l'entreprise en mai", "2024-08-06", false).as_deref(), Some("2024-05"));
+        assert_eq!(resolve_in(Lang::Fr, "partira en mai", "2024-08-06", true).as_deref(), Some("2025-05"));
+        assert_eq!(resolve_in(Lang::En, "left in November", "2024-09-26", false).as_deref(), Some("2023-11"));
+    }
+
+    #[test]
+    fn weekdays_resolve_to_the_week_of_publication() {
+        // 26 September 2024 was a Thursday.
+        assert_eq!(resolve_in(Lang::Fr, "a annoncé mercredi", "2024-09-26", false).as_deref(), Some("2024-09-25"));
+        assert_eq!(resolve_in(Lang::En, "said on Tuesday", "2014-02-05", false).as_deref(), Some("2014-02-04"));
+    }
+
+    #[test]
+    fn relative_expressions() {
+        assert_eq!(resolve_in(Lang::Fr, "il y a neuf ans", "2024-08-06", false).as_deref(), Some("2015"));
+        assert_eq!(resolve_in(Lang::Fr, "l'année dernière", "2024-08-06", false).as_deref(), Some("2023"));
+        assert_eq!(resolve_in(Lang::Fr, "jusqu'à la fin de l'année", "2024-08-06", false).as_deref(), Some("2024-12-31"));
+        assert_eq!(resolve_in(Lang::En, "last August", "2014-02-05", false).as_deref(), Some("2013-08"));
+        assert_eq!(resolve_in(Lang::En, "nine years ago", "2024-08-06", false).as_deref(), Some("2015"));
+    }
+}

@@ -1,0 +1,33 @@
+//! # tenure-kb
+//!
+//! The knowledge base: events extracted from articles, stored with their
+//! provenance, resolved to entities, and projected into tenures that answer
+//! questions.
+//!
+//! - [`resolution`]: the keys under which names of persons and organizations meet;
+//! - [`store`]: the SQLite database (documents, entities, the event log);
+//! - [`projection`]: tenures replayed from the event log;
+//! - [`query`]: rosters, careers, flows and the event feed.
+
+pub mod projection;
+pub mod query;
+pub mod resolution;
+pub mod store;
+
+pub use query::{Career, Flow, FlowFilter, EventFilter, Roster, RosterMember, StoredEvent, TenureRow};
+pub use store::{DocumentRecord, IngestOutcome, Store};
+
+/// What can go wrong with the knowledge base.
+#[derive(Debug, thiserror::Error)]
+pub enum KbError {
+    #[error("database {path}: {source}")]
+    Open { path: String, source: rusqlite::Error },
+    #[error("database: {0}")]
+    Sql(#[from] rusqlite::Error),
+    #[error("invalid date {0:?} (expected YYYY, YYYY-MM or YYYY-MM-DD)")]
+    BadDate(String),
+    #[error("no {kind} named {name:?} in the knowledge base")]
+    NotFound { kind: &'static str, name: String },
+}
+
+pub type Result<T, E = KbError> = std::result::Result<T, E>;

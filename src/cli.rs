@@ -1,0 +1,121 @@
+//! Commands and flags: one place, from which `--help` is generated.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+#[derive(Parser, Debug)]
+#[command(name = "tenure", version, about = "Reads the news and keeps a sourced timeline of who holds which role where.")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ExtractFormat {
+    /// A table for a person to read.
+    Text,
+    /// One event a line, the interchange format of shared/spec/events.md.
+    Jsonl,
+    /// One JSON array of events.
+    Json,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum QueryFormat {
+    Text,
+    Json,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct InputArgs {
+    /// Files (.txt: one article; .jsonl: one document a line), directories, or - for standard input.
+    #[arg(required = true)]
+    pub paths: Vec<PathBuf>,
+    /// Language of every input (fr, en, de, es), instead of detecting it.
+    #[arg(long)]
+    pub lang: Option<String>,
+    /// Publication date of inputs that give none (YYYY-MM-DD, YYYY-MM or YYYY).
+    #[arg(long)]
+    pub date: Option<String>,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct DbArg {
+    /// SQLite database (default: tenure.db in the user's data directory).
+    #[arg(long, env = "TENURE_DB")]
+    pub db: Option<PathBuf>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Extract leadership events from articles and print them.
+    Extract {
+        #[command(flatten)]
+        input: InputArgs,
+        #[arg(long, value_enum, default_value_t = ExtractFormat::Text)]
+        format: ExtractFormat,
+    },
+    /// Extract events from articles and store them in the knowledge base.
+    Ingest {
+        #[command(flatten)]
+        input: InputArgs,
+        #[command(flatten)]
+        db: DbArg,
+        /// Print no summary.
+        #[arg(long, short)]
+        quiet: bool,
+    },
+    /// Who holds a position at an organization on a date.
+    Roster {
+        org: String,
+        /// The date (default: today).
+        #[arg(long)]
+        at: Option<String>,
+        #[command(flatten)]
+        db: DbArg,
+        #[arg(long, value_enum, default_value_t = QueryFormat::Text)]
+        format: QueryFormat,
+    },
+    /// A person's career: tenures and the events behind them.
+    Person {
+        name: String,
+        #[command(flatten)]
+        db: DbArg,
+        #[arg(long, value_enum, default_value_t = QueryFormat::Text)]
+        format: QueryFormat,
+    },
+    /// People who left one organization for another.
+    Flows {
+        #[arg(long)]
+        from: Option<String>,
+        #[arg(long)]
+        to: Option<String>,
+        #[arg(long)]
+        since: Option<String>,
+        #[arg(long)]
+        until: Option<String>,
+        #[command(flatten)]
+        db: DbArg,
+        #[arg(long, value_enum, default_value_t = QueryFormat::Text)]
+        format: QueryFormat,
+    },
+    /// The event feed, with the sentence that states each event.
+    Events {
+        #[arg(long)]
+        org: Option<String>,
+        #[arg(long)]
+        person: Option<String>,
+        /// start, end, absence, return, dissolution or held.
+        #[arg(long = "type")]
+        kind: Option<String>,
+        #[arg(long)]
+        since: Option<String>,
+        #[command(flatten)]
+        db: DbArg,
+        #[arg(long, value_enum, default_value_t = QueryFormat::Text)]
+        format: QueryFormat,
+    },
+    /// Ingest the example articles into a temporary database and show what tenure answers.
+    Demo,
+}

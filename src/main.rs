@@ -1,0 +1,23 @@
+//! `tenure`: the command line over the tenure libraries.
+//!
+//! This file only parses arguments, runs a command and maps its outcome to an
+//! exit code: 0 done, 1 nothing could be done (every input failed, or the
+//! query found no database), 2 bad usage.
+
+mod cli;
+mod cmd;
+mod output;
+
+use clap::Parser;
+
+fn main() {
+    let args = cli::Cli::parse();
+    let code = match cmd::run(args) {
+        Ok(code) => code,
+        Err(e) => {
+            output::error(&format!("{e:#}"));
+            1
+        }
+    };
+    std::process::exit(code);
+}
