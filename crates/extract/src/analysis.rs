@@ -135,9 +135,12 @@ impl<'a> Analysis<'a> {
             let mut i = sent.tokens.start;
             while i < sent.tokens.end {
                 let t = &self.toks[i];
-                if t.upper && !claims.taken(i) {
+                let cased = t.upper || t.kind == TokenKind::Number || common.lowercase_orgs.contains(&self.text[t.start..t.end]);
+                if cased && !claims.taken(i) {
                     if let Some(m) = self.lang.orgs.longest_at(&self.toks[..sent.tokens.end], i, &NoSlots) {
-                        if claims.free(i, i + m.len) && self.not_inside_name(i) {
+                        // "Indra Nooyi" is a person, not the company Indra.
+                        let given_name_first = m.len == 1 && common.given_names.contains(&t.folded) && i + 1 < sent.tokens.end && self.capitalised(i + 1);
+                        if claims.free(i, i + m.len) && self.not_inside_name(i) && !given_name_first {
                             let id = intern(&mut self.orgs, &common.org_names[*m.value]);
                             claims.claim(i, i + m.len, MentionKind::Org(id));
                             i += m.len;
@@ -336,7 +339,7 @@ impl<'a> Analysis<'a> {
                 let after_role_of = prev(1).is_some_and(|p| self.lang.of.contains(&p.folded)) && i >= 2 && claims.kind(i - 2).is_some_and(|k| matches!(k, MentionKind::Role { .. }));
                 let before_possessive_role = self.toks.get(end).is_some_and(|t| self.lang.possessive.contains(&t.folded))
                     && claims.kind(end + 1).is_some_and(|k| matches!(k, MentionKind::Role { .. }));
-                let with_suffix = self.toks.get(end).is_some_and(|t| common.org_suffixes.contains(t.folded.trim_end_matches('.')));
+                let with_suffix = self.toks.get(end).is_some_and(|t| t.upper && common.org_suffixes.contains(t.folded.trim_end_matches('.')));
                 if after_prep || after_role_of || before_possessive_role || with_suffix {
                     let end = if with_suffix { end + 1 } else { end };
                     found.push((i, end));

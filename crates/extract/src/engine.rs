@@ -253,7 +253,8 @@ impl<'a, 'b> Engine<'a, 'b> {
                 i += 1;
                 continue;
             };
-            if (i..i + len).any(|k| self.kind_at(k).is_some()) {
+            // A `*` may cover a name ("löst X ab"); the words of the phrase may not.
+            if self.kind_at(i + len - 1).is_some() {
                 i += 1;
                 continue;
             }
@@ -356,7 +357,7 @@ impl<'a, 'b> Engine<'a, 'b> {
             }
             // "X succède à Y": Y ends.
             if entry.succession && kind == EventType::Start {
-                if let (Some(pred), _) = self.first_person_after(te, range.end, person) {
+                if let (Some(pred), _) = self.first_person_after(ts + 1, range.end, person) {
                     let pred_title = title.clone().or_else(|| self.profile_title(pred, org.as_deref()));
                     drafts.push(self.draft(EventType::End, Some(pred), org.clone(), pred_title, "unspecified", status, date, None, None, s, 0.6));
                 }

@@ -103,6 +103,17 @@ impl Extractor {
         &self.languages[&lang]
     }
 
+    /// Whether enough of the words of `text` are function words of `lang`:
+    /// the detector always answers one of the four languages, even for Finnish.
+    fn sounds_like(&self, text: &str, lang: Lang) -> bool {
+        let language = &self.languages[&lang];
+        let sample = truncate(text, 20_000);
+        let toks = tokenize::tokenize(sample, &language.rules);
+        let words: Vec<_> = toks.iter().filter(|t| t.is_word()).collect();
+        let function_words = words.iter().filter(|t| language.stopwords.contains(&t.folded)).count();
+        words.len() < 4 || function_words * 10 >= words.len()
+    }
+
     /// Extracts the events of one article.
     ///
     /// # Errors
@@ -112,7 +123,10 @@ impl Extractor {
         if text.trim().is_empty() {
             return Err(ExtractError::Empty { doc: input.id.to_string() });
         }
-        let lang = input.lang.or_else(|| Lang::detect(text)).ok_or_else(|| ExtractError::UnknownLanguage { doc: input.id.to_string() })?;
+        let lang = match input.lang {
+            Some(l) => l,
+            None => Lang::detect(text).filter(|l| self.sounds_like(text, *l)).ok_or_else(|| ExtractError::UnknownLanguage { doc: input.id.to_string() })?,
+        };
         let language = &self.languages[&lang];
         let (published, inferred) = match input.published {
             Some(p) => (Some(p), false),

@@ -1,7 +1,7 @@
 //! Phrase sets: the one matcher behind every lexicon.
 //!
-//! A phrase is a sequence of folded tokens; a token may be a prefix (`demission*`)
-//! or a slot (`#` a number, `MONTH`, `WEEKDAY`, `YEAR`). Phrases are indexed by
+//! A phrase is a sequence of folded tokens; a token may be a prefix (`demission*`),
+//! any one word (`*`), or a slot (`#` a number, `MONTH`, `WEEKDAY`, `YEAR`). Phrases are indexed by
 //! their first literal token, so matching at a position looks at a handful of
 //! candidates, and the longest match wins.
 
@@ -13,6 +13,8 @@ use crate::tokenize::{tokenize, Token, TokenKind, TokenRules};
 enum Pat {
     Word(String),
     Prefix(String),
+    /// `*` alone: any one word ("tritt * zurück").
+    Any,
     Number,
     Month,
     Weekday,
@@ -84,6 +86,7 @@ impl<V> PhraseSet<V> {
                 "MONTH" => pats.push(Pat::Month),
                 "WEEKDAY" => pats.push(Pat::Weekday),
                 "YEAR" => pats.push(Pat::Year),
+                "*" => pats.push(Pat::Any),
                 _ => {
                     let (body, prefix) = match word.strip_suffix('*') {
                         Some(b) if !b.is_empty() => (b, true),
@@ -192,7 +195,8 @@ fn match_pats(pats: &[Pat], toks: &[Token], i: usize, slots: &dyn Slots) -> Opti
         let t = toks.get(i + k)?;
         let ok = match pat {
             Pat::Word(w) => &t.folded == w,
-            Pat::Prefix(p) => t.folded.starts_with(p.as_str()) && t.kind == TokenKind::Word,
+            Pat::Prefix(p) => t.folded.starts_with(p.as_str()) && t.kind != TokenKind::Punct,
+            Pat::Any => t.kind != TokenKind::Punct,
             Pat::Number => {
                 let n = if t.kind == TokenKind::Number && t.folded.len() <= 3 {
                     t.folded.parse().ok()

@@ -258,6 +258,8 @@ pub struct Common {
     pub org_names: Vec<String>,
     org_aliases: Vec<(String, usize)>,
     pub org_suffixes: HashSet<String>,
+    /// Names written with a lower-case first letter ("xAI", "eBay"), matched only as written.
+    pub lowercase_orgs: HashSet<String>,
 }
 
 impl Common {
@@ -286,7 +288,13 @@ impl Common {
             .map(|l| fold(l.trim()).trim_end_matches('.').to_string())
             .filter(|l| !l.is_empty())
             .collect();
-        Common { given_names, org_names, org_aliases, org_suffixes }
+        let lowercase_orgs = org_aliases
+            .iter()
+            .filter_map(|(a, _)| a.split_whitespace().next())
+            .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
+            .map(str::to_string)
+            .collect();
+        Common { given_names, org_names, org_aliases, org_suffixes, lowercase_orgs }
     }
 }
 

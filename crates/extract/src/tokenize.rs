@@ -83,6 +83,14 @@ pub fn tokenize(text: &str, rules: &TokenRules) -> Vec<Token> {
                 i += 1;
             }
             kind = TokenKind::Handle;
+        } else if is_apostrophe(c)
+            && matches!(chars.get(i + 1), Some((_, 's' | 'S')))
+            && !chars.get(i + 2).is_some_and(|&(_, c)| c.is_alphanumeric())
+            && i > 0
+            && chars[i - 1].1.is_alphanumeric()
+        {
+            i += 2; // the possessive 's, a word of its own
+            kind = TokenKind::Word;
         } else if c.is_alphanumeric() {
             i = word_end(&chars, i, text, rules);
             let all_digits = chars[start..i].iter().all(|&(_, c)| c.is_ascii_digit());

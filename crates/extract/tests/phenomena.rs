@@ -1,0 +1,111 @@
+//! One test per phenomenon the engine handles, on sentences written here.
+
+use tenure_extract::{Event, EventType, Extractor, Input, Lang, PartialDate, Status};
+
+fn extract(lang: Lang, published: &str, text: &str) -> Vec<Event> {
+    let x = Extractor::new().unwrap();
+    x.extract(&Input { id: "t", text, lang: Some(lang), published: PartialDate::parse(published) }).unwrap().events
+}
+
+fn find<'a>(events: &'a [Event], kind: EventType, person: Option<&str>, org: &str) -> &'a Event {
+    events
+        .iter()
+        .find(|e| e.kind == kind && e.person.as_deref() == person && e.org == org)
+        .unwrap_or_else(|| panic!("no {kind} {person:?} @ {org} in {:#?}", brief(events)))
+}
+
+fn brief(events: &[Event]) -> Vec<String> {
+    events.iter().map(|e| format!("{} {:?} @{} role={:?} date={:?} cp={:?} {:?}", e.kind, e.person, e.org, e.role, e.date, e.counterpart, e.status)).collect()
+}
+
+#[test]
+fn a_move_is_two_events_with_counterparts() {
+    let ev = extract(Lang::Fr, "2024-05-02", "Claire Martin quitte Fabrikam pour rejoindre Contoso.");
+    let end = find(&ev, EventType::End, Some("Claire Martin"), "Fabrikam");
+    assert_eq!(end.counterpart.as_deref(), Some("Contoso"));
+    assert_eq!(end.date.as_deref(), Some("2024-05"), "news of the day: the publication month");
+    let start = find(&ev, EventType::Start, Some("Claire Martin"), "Contoso");
+    assert_eq!(start.counterpart.as_deref(), Some("Fabrikam"));
+}
+
+#[test]
+fn apposition_gives_role_and_org() {
+    let ev = extract(Lang::Fr, "2024-08-06", "Le président de Fabrikam, Paul Durand, prend un congé sabbatique jusqu'à la fin de l'année.");
+    let a = find(&ev, EventType::Absence, Some("Paul Durand"), "Fabrikam");
+    assert_eq!(a.role.as_deref(), Some("president"));
+    assert_eq!(a.until.as_deref(), Some("2024-12-31"));
+    assert_eq!(a.manner.as_deref(), Some("sabbatical"));
+    let held = find(&ev, EventType::Held, Some("Paul Durand"), "Fabrikam");
+    assert_eq!(held.manner.as_deref(), Some("current"));
+}
+
+#[test]
+fn object_of_a_removal_verb_and_passive_voice() {
+    let ev = extract(Lang::En, "2023-11-20", "The board of Contoso ousted its chief executive, John Smith, on Friday. Smith was reinstated days later.");
+    let end = find(&ev, EventType::End, Some("John Smith"), "Contoso");
+    assert_eq!(end.manner.as_deref(), Some("removed"));
+    assert_eq!(end.role.as_deref(), Some("ceo"));
+    assert_eq!(end.date.as_deref(), Some("2023-11-17"));
+    let back = find(&ev, EventType::Return, Some("John Smith"), "Contoso");
+    assert_eq!(back.date.as_deref(), Some("2023-11-17"), "'days later' keeps the story's date");
+}
+
+#[test]
+fn surnames_and_plural_pronouns_resolve() {
+    let text = "Anna Weber a quitté Fabrikam l'année dernière lorsque le conseil a évincé son PDG, Marc Dubois. Ils ont tous deux été réintégrés quelques jours plus tard.";
+    let ev = extract(Lang::Fr, "2024-08-06", text);
+    assert_eq!(find(&ev, EventType::End, Some("Anna Weber"), "Fabrikam").date.as_deref(), Some("2023"));
+    assert_eq!(find(&ev, EventType::End, Some("Marc Dubois"), "Fabrikam").date.as_deref(), Some("2023"));
+    find(&ev, EventType::Return, Some("Marc Dubois"), "Fabrikam");
+    find(&ev, EventType::Return, Some("Anna Weber"), "Fabrikam");
+}
+
+#[test]
+fn negation_rumour_and_plans() {
+    let ev = extract(Lang::Fr, "2024-05-02", "Paul Durand a assuré qu'il ne quittait pas Fabrikam.");
+    assert!(ev.iter().filter(|e| e.kind == EventType::End).all(|e| e.status == Status::Denied), "{:?}", brief(&ev));
+    let ev = extract(Lang::En, "2024-05-02", "John Smith could leave Contoso, people familiar with the matter said.");
+    assert!(ev.iter().filter(|e| e.kind == EventType::End).all(|e| e.status == Status::Speculative), "{:?}", brief(&ev));
+    let ev = extract(Lang::En, "2024-05-02", "Jane Doe will step down as chair of Contoso in June.");
+    let end = find(&ev, EventType::End, Some("Jane Doe"), "Contoso");
+    assert_eq!((end.status, end.date.as_deref()), (Status::Planned, Some("2024-06")));
+}
+
+#[test]
+fn hires_without_a_name_keep_the_role() {
+    let ev = extract(Lang::Fr, "2024-08-06", "Contoso a récemment embauché son premier directeur financier.");
+    let s = ev.iter().find(|e| e.kind == EventType::Start && e.person.is_none()).unwrap_or_else(|| panic!("{:?}", brief(&ev)));
+    assert_eq!((s.role.as_deref(), s.org.as_str()), (Some("cfo"), "Contoso"));
+}
+
+#[test]
+fn succession_ends_the_predecessor() {
+    let ev = extract(Lang::En, "2019-05-02", "John Smith succeeds Jane Doe as chief executive of Contoso.");
+    find(&ev, EventType::Start, Some("John Smith"), "Contoso");
+    find(&ev, EventType::End, Some("Jane Doe"), "Contoso");
+}
+
+#[test]
+fn dissolution_of_a_unit() {
+    let ev = extract(Lang::Fr, "2024-05-02", "Contoso a dissous l'équipe « Horizon » en mai.");
+    let d = ev.iter().find(|e| e.kind == EventType::Dissolution).unwrap_or_else(|| panic!("{:?}", brief(&ev)));
+    assert_eq!((d.org.as_str(), d.date.as_deref()), ("Contoso", Some("2024-05")));
+    assert!(d.unit.as_deref().is_some_and(|u| u.contains("Horizon")));
+}
+
+#[test]
+fn first_person_quote_is_its_signatory() {
+    let text = "Je prends un congé sabbatique jusqu'à la fin de l'année.\n— Paul Durand (@pdurand) 6 août 2024\nPaul Durand dirige Fabrikam.";
+    let ev = extract(Lang::Fr, "2024-08-06", text);
+    assert!(ev.iter().any(|e| e.kind == EventType::Absence && e.person.as_deref() == Some("Paul Durand")), "{:?}", brief(&ev));
+}
+
+#[test]
+fn never_panics_on_odd_text() {
+    let x = Extractor::new().unwrap();
+    for text in ["", " ", "«»", "@", "'s", "M.", "— —", "2024-13-45", "l'", "X (@)", "\u{0}\u{1}", "ééé ééé. ÉÉÉ", &"a ".repeat(10_000)] {
+        for lang in Lang::ALL {
+            let _ = x.extract(&Input { id: "t", text, lang: Some(lang), published: None });
+        }
+    }
+}
