@@ -13,7 +13,7 @@ use std::collections::HashMap;
 use crate::analysis::{Analysis, MentionKind};
 use crate::date::PartialDate;
 use crate::event::{seniority, EventType, Status};
-use crate::phrase::NoSlots;
+use crate::phrase::{NoSlots, Slots};
 use crate::resources::{PersonSlot, TriggerHit};
 
 /// An event before it is printed: persons by index, offsets in bytes.
@@ -26,6 +26,8 @@ pub struct Draft {
     pub role: Option<String>,
     pub role_text: Option<String>,
     pub date: Option<PartialDate>,
+    /// The date is the publication month by default, not read in the text.
+    pub date_weak: bool,
     pub until: Option<PartialDate>,
     pub counterpart: Option<String>,
     pub manner: String,
@@ -215,6 +217,7 @@ impl<'a, 'b> Engine<'a, 'b> {
                     role: Some(t.code.clone()),
                     role_text: Some(t.text.clone()),
                     date: None,
+                    date_weak: true,
                     until: None,
                     counterpart: None,
                     manner: if t.former || background { "past" } else { "current" }.into(),
@@ -283,12 +286,12 @@ impl<'a, 'b> Engine<'a, 'b> {
         let entry = &an.lang.trigger_entries[hit.entry];
         let kind = EventType::parse(&entry.kind).unwrap();
         let status = self.status(s, ts, te, hit.future);
-        let (date, until) = self.date_for(s, ts, te, kind, last_date);
+        let (date, until, date_weak) = self.date_for(s, ts, te, kind, last_date);
 
         if kind == EventType::Dissolution {
             let unit = subject_unit.or_else(|| self.unit_near(ts, te, range.clone()));
             let Some(unit) = unit else { return Vec::new() };
-            let org = self.org_after(te, range.end).or_else(|| self.sentence_org(s)).or_else(|| self.main_org());
+            let org = self.org_after(te, range.end).or_else(|| self.org_before(ts, range.start)).or_else(|| self.main_org()).or_else(|| self.sentence_org(s));
             return vec![Draft {
                 kind,
                 person: None,
@@ -297,6 +300,7 @@ impl<'a, 'b> Engine<'a, 'b> {
                 role: None,
                 role_text: None,
                 date,
+                date_weak,
                 until: None,
                 counterpart: None,
                 manner: entry.manner.clone(),
@@ -315,14 +319,16 @@ impl<'a, 'b> Engine<'a, 'b> {
         };
 
         // Where: the organization named after the verb, or the title's, or the sentence's.
-        let direct_org = if object_first { None } else { self.org_after(te, range.end) };
+        let direct_org = if object_first { self.org_before(ts, range.start) } else { self.org_after(te, range.end) };
         let after_org_end = self.after_org(te, range.end);
         let counterpart = match kind {
             EventType::End => self.org_following(after_org_end, range.end, |l| &l.move_to),
             EventType::Start => self.org_following(after_org_end, range.end, |l| &l.move_from),
             _ => None,
         };
-        let later_title = self.title_after(te, range.end);
+        // "named X as CEO": the new title may follow the person; "le licenciement
+        // d'Altman en tant que membre du conseil" speaks of someone else's.
+        let later_title = self.title_after(te, range.end, kind == EventType::Start);
 
         let mut drafts = Vec::new();
         let people: Vec<Option<usize>> = if persons.is_empty() { vec![None] } else { persons.into_iter().map(Some).collect() };
@@ -332,34 +338,45 @@ impl<'a, 'b> Engine<'a, 'b> {
             let org = direct_org
                 .clone()
                 .or(title_org)
-                .or_else(|| self.sentence_org_except(s, counterpart.as_deref()))
                 .or_else(|| person.and_then(|p| self.profile_org(p)))
+                .or_else(|| self.sentence_org_except(s, counterpart.as_deref()))
                 .or_else(|| self.main_org());
-            let title = match kind {
-                EventType::Start => later_title.clone().or_else(|| best(apposed)).or_else(|| person.and_then(|p| self.profile_title(p, org.as_deref()))),
-                _ => later_title.clone().or_else(|| best(apposed)).or_else(|| person.and_then(|p| self.profile_title(p, org.as_deref()))),
+            // A title said of the person at another organization is not the role here.
+            let here = |t: &Title| t.org.is_none() || t.org == org;
+            let title = later_title
+                .clone()
+                .filter(here)
+                .or_else(|| best(apposed.map(|ts| ts.iter().filter(|t| here(t)).cloned().collect::<Vec<_>>()).as_ref()))
+                .or_else(|| person.and_then(|p| self.profile_title(p, org.as_deref())));
+            // Founding: the founder's role, unless the text names the title taken.
+            let title = if entry.manner == "founded" && later_title.is_none() {
+                let word = &an.toks[ts].folded;
+                let code = if word.starts_with("co") || word.starts_with("mitgr") { "cofounder" } else { "founder" };
+                Some(Title { code: code.into(), text: an.raw(ts, te).to_string(), org: None, former: false })
+            } else {
+                title
             };
             if person.is_none() {
                 // "a embauché son premier directeur financier": one event per title, no person.
                 if matches!(kind, EventType::Start | EventType::End) {
                     for t in self.titles_after(te, range.end) {
-                        drafts.push(self.draft(kind, None, org.clone(), Some(t), &entry.manner, status, date, until, counterpart.clone(), s, 0.5));
+                        drafts.push(self.draft(kind, None, org.clone(), Some(t), &entry.manner, status, (date, date_weak), until, counterpart.clone(), s, 0.5));
                     }
                 }
                 continue;
             }
-            drafts.push(self.draft(kind, person, org.clone(), title.clone(), &entry.manner, status, date, until, counterpart.clone(), s, 0.7));
+            drafts.push(self.draft(kind, person, org.clone(), title.clone(), &entry.manner, status, (date, date_weak), until, counterpart.clone(), s, 0.7));
             // "X leaves A for B": X also starts at B; "X joins B from A": X also ends at A.
             if let (Some(c), Some(o)) = (&counterpart, &org) {
                 let mirrored = if kind == EventType::End { EventType::Start } else { EventType::End };
                 let manner = if kind == EventType::End { "joined" } else { "unspecified" };
-                drafts.push(self.draft(mirrored, person, Some(c.clone()), None, manner, status, date, None, Some(o.clone()), s, 0.6));
+                drafts.push(self.draft(mirrored, person, Some(c.clone()), None, manner, status, (date, date_weak), None, Some(o.clone()), s, 0.6));
             }
             // "X succède à Y": Y ends.
             if entry.succession && kind == EventType::Start {
                 if let (Some(pred), _) = self.first_person_after(ts + 1, range.end, person) {
                     let pred_title = title.clone().or_else(|| self.profile_title(pred, org.as_deref()));
-                    drafts.push(self.draft(EventType::End, Some(pred), org.clone(), pred_title, "unspecified", status, date, None, None, s, 0.6));
+                    drafts.push(self.draft(EventType::End, Some(pred), org.clone(), pred_title, "unspecified", status, (date, date_weak), None, None, s, 0.6));
                 }
             }
         }
@@ -367,7 +384,7 @@ impl<'a, 'b> Engine<'a, 'b> {
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn draft(&self, kind: EventType, person: Option<usize>, org: Option<String>, title: Option<Title>, manner: &str, status: Status, date: Option<PartialDate>, until: Option<PartialDate>, counterpart: Option<String>, s: usize, confidence: f32) -> Draft {
+    fn draft(&self, kind: EventType, person: Option<usize>, org: Option<String>, title: Option<Title>, manner: &str, status: Status, date: (Option<PartialDate>, bool), until: Option<PartialDate>, counterpart: Option<String>, s: usize, confidence: f32) -> Draft {
         let org = org.or_else(|| title.as_ref().and_then(|t| t.org.clone()));
         Draft {
             kind,
@@ -376,7 +393,8 @@ impl<'a, 'b> Engine<'a, 'b> {
             unit: None,
             role: title.as_ref().map(|t| t.code.clone()),
             role_text: title.map(|t| t.text),
-            date,
+            date: date.0,
+            date_weak: date.1,
             until: if kind == EventType::Absence { until } else { None },
             counterpart,
             manner: manner.to_string(),
@@ -474,11 +492,64 @@ impl<'a, 'b> Engine<'a, 'b> {
                 return None;
             }
             let t = &an.toks[k];
-            if !t.is_word() || t.upper || an.lang.move_to.matches_at(&an.toks[..end], k) || an.lang.move_from.matches_at(&an.toks[..end], k) {
+            if t.is_word() && t.upper {
+                return self.unknown_org(k, end);
+            }
+            if !t.is_word() || an.lang.move_to.matches_at(&an.toks[..end], k) || an.lang.move_from.matches_at(&an.toks[..end], k) {
                 return None;
             }
             skipped += 1;
             k += 1;
+        }
+        None
+    }
+
+    /// A run of capitalised words no other stage claimed, taken as an
+    /// organization's name where the grammar wants one ("rejoint Nordlys Robotics").
+    fn unknown_org(&self, k: usize, end: usize) -> Option<String> {
+        let an = self.an;
+        let capital = |j: usize| {
+            let t = &an.toks[j];
+            self.kind_at(j).is_none() && (t.is_word() || t.kind == crate::tokenize::TokenKind::Number) && (t.upper || t.kind == crate::tokenize::TokenKind::Number) && !an.lang.stopwords.contains(&t.folded) && an.lang.month(&t.folded).is_none()
+        };
+        if !capital(k) || !an.toks[k].upper {
+            return None;
+        }
+        let mut j = k;
+        while j < end && j < k + 4 && capital(j) {
+            j += 1;
+        }
+        Some(an.raw(k, j).to_string())
+    }
+
+    /// The subject of an appointment verb, when it is an organization:
+    /// "Contoso named X", "Microsoft on Tuesday named X".
+    fn org_before(&self, ts: usize, start: usize) -> Option<String> {
+        let an = self.an;
+        let mut k = ts;
+        let mut skipped = 0;
+        while k > start && skipped <= 3 {
+            k -= 1;
+            match an.mention_at(k) {
+                Some(m) if matches!(m.kind, MentionKind::Date(_)) => {
+                    k = m.start;
+                    continue;
+                }
+                Some(_) => return self.org_at(k),
+                None => {}
+            }
+            let t = &an.toks[k];
+            if t.is_word() && t.upper {
+                let mut s = k;
+                while s > start && an.toks[s - 1].is_word() && an.toks[s - 1].upper && an.mention_at(s - 1).is_none() && !an.lang.stopwords.contains(&an.toks[s - 1].folded) {
+                    s -= 1;
+                }
+                return self.unknown_org(s, k + 1);
+            }
+            if !t.is_word() {
+                return None;
+            }
+            skipped += 1;
         }
         None
     }
@@ -515,10 +586,10 @@ impl<'a, 'b> Engine<'a, 'b> {
     }
 
     /// A title right after the verb: "named X as chief executive", "nommé directeur financier".
-    fn title_after(&self, te: usize, end: usize) -> Option<Title> {
+    fn title_after(&self, te: usize, end: usize, may_pass_person: bool) -> Option<Title> {
         let an = self.an;
         let mut k = te;
-        let mut passed_person = false;
+        let mut passed_person = !may_pass_person;
         while k < end && k < te + 10 {
             match self.kind_at(k) {
                 Some(MentionKind::Role { .. }) => {
@@ -624,7 +695,7 @@ impl<'a, 'b> Engine<'a, 'b> {
     }
 
     /// The event's date and, for an absence, its announced end.
-    fn date_for(&self, s: usize, ts: usize, te: usize, kind: EventType, last_date: &mut Option<PartialDate>) -> (Option<PartialDate>, Option<PartialDate>) {
+    fn date_for(&self, s: usize, ts: usize, te: usize, kind: EventType, last_date: &mut Option<PartialDate>) -> (Option<PartialDate>, Option<PartialDate>, bool) {
         let an = self.an;
         let range = self.sentence_range(s);
         let seg = segments(an, range.clone(), false);
@@ -648,19 +719,20 @@ impl<'a, 'b> Engine<'a, 'b> {
         }
         let candidates: Vec<&(usize, crate::timex::Timex, bool)> = dates.iter().filter(|(_, t, u)| !*u && (t.date.is_some() || t.later) && Some(t.date) != Some(until).filter(|u| u.is_some())).collect();
         let dist = |k: usize| if k >= te { k - te } else { ts - k };
-        let same_clause = candidates.iter().filter(|(k, _, _)| seg_of(*k) == trig_seg).min_by_key(|(k, _, _)| dist(*k));
+        // A date far after the verb belongs to what follows ("depuis la fondation il y a neuf ans").
+        let same_clause = candidates.iter().filter(|(k, _, _)| seg_of(*k) == trig_seg && (*k < ts || *k - te <= 8)).min_by_key(|(k, _, _)| dist(*k));
         let opening = candidates.iter().filter(|(k, _, _)| seg_of(*k) == 0 && trig_seg != 0 && !self.segment_has_verb(range.clone(), &seg, 0)).min_by_key(|(k, _, _)| *k);
         if let Some((_, t, _)) = same_clause.or(opening) {
             if t.later {
-                return (*last_date, until);
+                return (*last_date, until, last_date.is_none());
             }
-            return (t.date, until);
+            return (t.date, until, false);
         }
         let background = an.lang.background.occurs_in(&an.toks, range.clone());
         if background {
-            return (None, until);
+            return (None, until, true);
         }
-        (an.published.map(|p| p.to_month()), until)
+        (an.published.map(|p| p.to_month()), until, true)
     }
 
     /// Whether a segment holds a verb of change or a person (then it is a clause, not an adverbial).
@@ -729,7 +801,7 @@ fn merge(drafts: Vec<Draft>) -> Vec<Draft> {
                 && (d.kind != EventType::Dissolution || o.unit == d.unit)
                 && (o.person.is_some() || o.role == d.role)
                 && match (o.date, d.date) {
-                    (Some(a), Some(b)) => a.compatible(&b),
+                    (Some(a), Some(b)) => a.compatible(&b) || o.date_weak || d.date_weak,
                     _ => true,
                 }
                 && match (&o.role, &d.role) {
@@ -739,8 +811,14 @@ fn merge(drafts: Vec<Draft>) -> Vec<Draft> {
         });
         match same {
             Some(o) => {
-                if d.date.is_some_and(|b| o.date.is_none_or(|a| b.precision() > a.precision())) {
+                let better = match (o.date, d.date) {
+                    (_, None) => false,
+                    (None, Some(_)) => true,
+                    (Some(a), Some(b)) => (o.date_weak && !d.date_weak) || (o.date_weak == d.date_weak && b.precision() > a.precision()),
+                };
+                if better {
                     o.date = d.date;
+                    o.date_weak = d.date_weak;
                 }
                 if o.role.as_ref().is_none_or(|r| d.role.as_ref().is_some_and(|n| seniority(n) > seniority(r))) && d.role.is_some() {
                     o.role = d.role;

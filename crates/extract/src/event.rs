@@ -109,9 +109,10 @@ pub fn seniority(role: &str) -> u8 {
         "ceo" => 20,
         "chair" => 19,
         "president" => 18,
-        "founder" => 17,
-        "cofounder" => 16,
         "cfo" | "coo" | "cto" | "cpo" | "cmo" | "cio" | "ciso" | "chief_scientist" | "general_counsel" => 14,
+        // Founding is history more than a post: a founder who is also CTO leaves as CTO.
+        "founder" => 13,
+        "cofounder" => 12,
         "executive_director" | "managing_director" => 12,
         "board_member" => 11,
         "vp" => 10,
