@@ -220,6 +220,28 @@ impl<'a> Analysis<'a> {
                 }
                 if k < i {
                     claims.claim(k, head_end, MentionKind::Unit(self.raw(k, head_end).to_string()));
+                    continue;
+                }
+                // "its robotics team", "son équipe de sécurité": a determiner, then a common noun.
+                let word = |j: usize| self.toks.get(j).is_some_and(|t| t.is_word() && !t.upper && !self.lang.stopwords.contains(&t.folded) && !claims.taken(j));
+                let det = |j: usize| self.toks.get(j).is_some_and(|t| self.lang.stopwords.contains(&t.folded) || self.lang.possessive.contains(&t.folded));
+                if i > range.start + 1 && word(i - 1) && det(i - 2) {
+                    claims.claim(i - 1, head_end, MentionKind::Unit(self.raw(i - 1, head_end).to_string()));
+                } else if head_end + 1 < range.end && self.lang.of.contains(&self.toks[head_end].folded) && word(head_end + 1) && i > range.start && det(i - 1) {
+                    claims.claim(i, head_end + 2, MentionKind::Unit(self.raw(i, head_end + 2).to_string()));
+                }
+            }
+            // Compounds ending in a unit word: "Forschungsabteilung", "Sicherheitsteam".
+            for i in range.clone() {
+                let t = &self.toks[i];
+                if claims.taken(i) || !t.is_word() || t.folded.len() < 9 {
+                    continue;
+                }
+                let compound = (t.folded.len().saturating_sub(12)..t.folded.len() - 3)
+                    .filter(|&b| t.folded.is_char_boundary(b))
+                    .any(|b| self.lang.unit_heads.matches_at(std::slice::from_ref(&Token { folded: t.folded[b..].to_string(), ..t.clone() }), 0));
+                if compound {
+                    claims.claim(i, i + 1, MentionKind::Unit(self.raw(i, i + 1).to_string()));
                 }
             }
         }
@@ -327,6 +349,7 @@ impl<'a> Analysis<'a> {
 
     fn find_context_orgs(&mut self, claims: &mut Claims, common: &Common) {
         let mut found: Vec<(usize, usize)> = Vec::new();
+        let surnames: std::collections::HashSet<String> = self.persons.iter().filter_map(|p| fold_name(&p.name).rsplit(' ').next().map(str::to_string)).collect();
         for sent in &self.sents {
             let range = sent.tokens.clone();
             for i in range.clone() {
@@ -339,8 +362,22 @@ impl<'a> Analysis<'a> {
                 let after_role_of = prev(1).is_some_and(|p| self.lang.of.contains(&p.folded)) && i >= 2 && claims.kind(i - 2).is_some_and(|k| matches!(k, MentionKind::Role { .. }));
                 let before_possessive_role = self.toks.get(end).is_some_and(|t| self.lang.possessive.contains(&t.folded))
                     && claims.kind(end + 1).is_some_and(|k| matches!(k, MentionKind::Role { .. }));
-                let with_suffix = self.toks.get(end).is_some_and(|t| t.upper && common.org_suffixes.contains(t.folded.trim_end_matches('.')));
-                if after_prep || after_role_of || before_possessive_role || with_suffix {
+                let is_suffix = |t: &Token| t.upper && common.org_suffixes.contains(t.folded.trim_end_matches('.'));
+                let suffix_inside = end > i + 1 && is_suffix(&self.toks[end - 1]);
+                let with_suffix = suffix_inside || self.toks.get(end).is_some_and(is_suffix);
+                let end = if suffix_inside { end - 1 } else { end };
+                let trigger_near = |at: usize| (at.saturating_sub(6).max(range.start)..at).any(|j| self.lang.triggers.longest_at(&self.toks[..range.end], j, &NoSlots).is_some());
+                let after_cue = (1..=3).any(|k| {
+                    i >= k + range.start
+                        && trigger_near(i - k)
+                        && (i - k + 1..i).all(|j| !self.toks[j].upper)
+                        && (self.lang.move_from.longest_at(&self.toks[..i], i - k, &NoSlots).is_some_and(|m| i - k + m.len == i)
+                            || self.lang.move_to.longest_at(&self.toks[..i], i - k, &NoSlots).is_some_and(|m| i - k + m.len == i))
+                });
+                let after_prep = after_prep || after_cue;
+                let verb_context = self.org_verb_context(i, end, range.clone(), claims);
+                let known_surname = end == i + 1 && surnames.contains(&self.toks[i].folded);
+                if (after_prep || after_role_of || before_possessive_role || with_suffix || verb_context) && !known_surname {
                     let end = if with_suffix { end + 1 } else { end };
                     found.push((i, end));
                 }
@@ -353,6 +390,46 @@ impl<'a> Analysis<'a> {
                 claims.claim(s, e, MentionKind::Org(id));
             }
         }
+    }
+
+    /// A capitalised run in the place of an organization next to a verb of
+    /// change: after "quitte", "rejoint", "joined", "left" (skipping a
+    /// determiner or two: "rejoint son rival X"), or before a verb whose
+    /// object is the person ("Contoso named X", "Fabrikam a nommé X").
+    fn org_verb_context(&self, i: usize, end: usize, range: std::ops::Range<usize>, claims: &Claims) -> bool {
+        let l = self.lang;
+        let toks = &self.toks[..range.end];
+        let entry_at = |k: usize| l.triggers.longest_at(toks, k, &NoSlots).map(|m| (m.len, &l.trigger_entries[m.value.entry]));
+        // After a subject verb.
+        let mut k = i;
+        let mut skipped = 0;
+        while k > range.start && skipped <= 2 {
+            k -= 1;
+            if let Some((len, e)) = (range.start..=k).rev().take(4).find_map(|s| entry_at(s).filter(|(len, _)| s + len == k + 1).map(|(len, e)| (len, e))) {
+                let _ = len;
+                return matches!(e.kind.as_str(), "start" | "end" | "return") && e.person == crate::resources::PersonSlot::Subject && !claims.taken(k);
+            }
+            let t = &self.toks[k];
+            if !(t.is_word() && !t.upper && l.stopwords.contains(&t.folded)) {
+                break;
+            }
+            skipped += 1;
+        }
+        // Before an object verb, possibly past an auxiliary: "Fabrikam a nommé".
+        let mut k = end;
+        let mut skipped = 0;
+        while k < range.end && skipped <= 1 {
+            if let Some((_, e)) = entry_at(k) {
+                return e.kind == "dissolution" || (e.person == crate::resources::PersonSlot::Object && matches!(e.kind.as_str(), "start" | "end" | "return"));
+            }
+            let t = &self.toks[k];
+            if !(t.is_word() && !t.upper) {
+                break;
+            }
+            skipped += 1;
+            k += 1;
+        }
+        false
     }
 
     /// An organization's printed name: without a trailing legal form.

@@ -406,7 +406,7 @@ impl<'a, 'b> Engine<'a, 'b> {
 
     /// The nearest argument before the trigger is a unit ("le conseil a été dissous").
     fn subject_is_unit(&self, ts: usize, start: usize) -> Option<String> {
-        for k in (start..ts).rev() {
+        for k in (start.max(ts.saturating_sub(5))..ts).rev() {
             match self.kind_at(k) {
                 Some(MentionKind::Unit(u)) => return Some(u.clone()),
                 Some(MentionKind::Person(_) | MentionKind::PersonRef { .. } | MentionKind::Org(_) | MentionKind::OrgAnaphor) => return None,
@@ -456,7 +456,8 @@ impl<'a, 'b> Engine<'a, 'b> {
             if let Some(found) = self.person_from_mention(k) {
                 return Some(found);
             }
-            if matches!(self.kind_at(k), Some(MentionKind::Unit(_))) {
+            // "le conseil a été dissous": a unit right before the verb is its subject.
+            if matches!(self.kind_at(k), Some(MentionKind::Unit(_))) && ts - k <= 5 {
                 return None;
             }
         }
@@ -722,7 +723,14 @@ impl<'a, 'b> Engine<'a, 'b> {
         // A date far after the verb belongs to what follows ("depuis la fondation il y a neuf ans").
         let same_clause = candidates.iter().filter(|(k, _, _)| seg_of(*k) == trig_seg && (*k < ts || *k - te <= 8)).min_by_key(|(k, _, _)| dist(*k));
         let opening = candidates.iter().filter(|(k, _, _)| seg_of(*k) == 0 && trig_seg != 0 && !self.segment_has_verb(range.clone(), &seg, 0)).min_by_key(|(k, _, _)| *k);
-        if let Some((_, t, _)) = same_clause.or(opening) {
+        // Past an apposition: "ousted its chief executive, John Smith, on Friday",
+        // as long as no other verb of change stands between.
+        let triggers = self.trigger_starts(range.clone());
+        let near = candidates
+            .iter()
+            .filter(|(k, _, _)| dist(*k) <= 12 && !triggers.iter().any(|&t| t != ts && (t > (*k).min(ts) && t < (*k).max(ts))))
+            .min_by_key(|(k, _, _)| dist(*k));
+        if let Some((_, t, _)) = same_clause.or(opening).or(near) {
             if t.later {
                 return (*last_date, until, last_date.is_none());
             }
@@ -733,6 +741,12 @@ impl<'a, 'b> Engine<'a, 'b> {
             return (None, until, true);
         }
         (an.published.map(|p| p.to_month()), until, true)
+    }
+
+    /// Where the verbs of change of a sentence start.
+    fn trigger_starts(&self, range: std::ops::Range<usize>) -> Vec<usize> {
+        let toks = &self.an.toks[..range.end];
+        range.clone().filter(|&k| self.kind_at(k).is_none() && self.an.lang.triggers.longest_at(toks, k, &NoSlots).is_some()).collect()
     }
 
     /// Whether a segment holds a verb of change or a person (then it is a clause, not an adverbial).
