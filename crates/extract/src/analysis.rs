@@ -224,7 +224,8 @@ impl<'a> Analysis<'a> {
                 }
                 // "its robotics team", "son équipe de sécurité": a determiner, then a common noun.
                 let word = |j: usize| self.toks.get(j).is_some_and(|t| t.is_word() && !t.upper && !self.lang.stopwords.contains(&t.folded) && !claims.taken(j));
-                let det = |j: usize| self.toks.get(j).is_some_and(|t| self.lang.stopwords.contains(&t.folded) || self.lang.possessive.contains(&t.folded));
+                // Determiners are function words; short lower-case words count too ("su", "its").
+                let det = |j: usize| self.toks.get(j).is_some_and(|t| self.lang.stopwords.contains(&t.folded) || self.lang.possessive.contains(&t.folded) || (t.is_word() && !t.upper && t.folded.chars().count() <= 3));
                 if i > range.start + 1 && word(i - 1) && det(i - 2) {
                     claims.claim(i - 1, head_end, MentionKind::Unit(self.raw(i - 1, head_end).to_string()));
                 } else if head_end + 1 < range.end && self.lang.of.contains(&self.toks[head_end].folded) && word(head_end + 1) && i > range.start && det(i - 1) {
@@ -356,10 +357,23 @@ impl<'a> Analysis<'a> {
                 if claims.taken(i) || !self.capitalised(i) {
                     continue;
                 }
-                let end = self.capital_run(i, range.end, claims);
+                let end = self.capital_run(i, range.end, claims, common);
                 let prev = |k: usize| (i >= k + range.start).then(|| &self.toks[i - k]);
-                let after_prep = (1..=3).any(|k| i >= k + range.start && self.lang.org_prepositions.matches_at(&self.toks[..i], i - k) && (i - k + 1..i).all(|j| !self.toks[j].upper));
-                let after_role_of = prev(1).is_some_and(|p| self.lang.of.contains(&p.folded)) && i >= 2 && claims.kind(i - 2).is_some_and(|k| matches!(k, MentionKind::Role { .. }));
+                // "chez X", "bei der X", "à la tête de X": a phrase ending right before, or a determiner after it.
+                let after_prep = (1..=6).any(|k| {
+                    i >= k + range.start
+                        && self.lang.org_prepositions.longest_at(&self.toks[..i], i - k, &NoSlots).is_some_and(|m| {
+                            let end = i - k + m.len;
+                            end <= i && end + 1 >= i && (end..i).all(|j| !self.toks[j].upper && self.lang.stopwords.contains(&self.toks[j].folded))
+                        })
+                });
+                let after_of = prev(1).is_some_and(|p| self.lang.of.contains(&p.folded));
+                let after_role_of = after_of && i >= 2 && claims.kind(i - 2).is_some_and(|k| matches!(k, MentionKind::Role { .. } | MentionKind::Unit(_)));
+                // "cède sa place à la tête de X", "al frente de X": a verb of change just before.
+                let trigger_ends_near = (i.saturating_sub(8).max(range.start)..i.saturating_sub(1)).any(|j| {
+                    self.lang.triggers.longest_at(&self.toks[..range.end], j, &NoSlots).is_some_and(|m| j + m.len + 4 >= i)
+                });
+                let after_role_of = after_role_of || (after_of && trigger_ends_near && (i - 4.min(i)..i - 1).all(|j| !claims.taken(j)));
                 let before_possessive_role = self.toks.get(end).is_some_and(|t| self.lang.possessive.contains(&t.folded))
                     && claims.kind(end + 1).is_some_and(|k| matches!(k, MentionKind::Role { .. }));
                 let is_suffix = |t: &Token| t.upper && common.org_suffixes.contains(t.folded.trim_end_matches('.'));
@@ -405,7 +419,7 @@ impl<'a> Analysis<'a> {
         let mut skipped = 0;
         while k > range.start && skipped <= 2 {
             k -= 1;
-            if let Some((len, e)) = (range.start..=k).rev().take(4).find_map(|s| entry_at(s).filter(|(len, _)| s + len == k + 1).map(|(len, e)| (len, e))) {
+            if let Some((len, e)) = (range.start..=k).rev().take(8).find_map(|s| entry_at(s).filter(|(len, _)| s + len == k + 1).map(|(len, e)| (len, e))) {
                 let _ = len;
                 return matches!(e.kind.as_str(), "start" | "end" | "return") && e.person == crate::resources::PersonSlot::Subject && !claims.taken(k);
             }
@@ -418,12 +432,12 @@ impl<'a> Analysis<'a> {
         // Before an object verb, possibly past an auxiliary: "Fabrikam a nommé".
         let mut k = end;
         let mut skipped = 0;
-        while k < range.end && skipped <= 1 {
+        while k < range.end && skipped <= 2 {
             if let Some((_, e)) = entry_at(k) {
                 return e.kind == "dissolution" || (e.person == crate::resources::PersonSlot::Object && matches!(e.kind.as_str(), "start" | "end" | "return"));
             }
             let t = &self.toks[k];
-            if !(t.is_word() && !t.upper) {
+            if !(t.is_word() && !t.upper) && !(t.folded == "," && k == end) {
                 break;
             }
             skipped += 1;
@@ -441,10 +455,14 @@ impl<'a> Analysis<'a> {
         self.raw(s, e).to_string()
     }
 
-    fn capital_run(&self, i: usize, limit: usize, claims: &Claims) -> usize {
+    fn capital_run(&self, i: usize, limit: usize, claims: &Claims, common: &Common) -> usize {
         let mut j = i + 1;
         while j < limit && j - i < 5 && !claims.taken(j) {
             let t = &self.toks[j];
+            // A legal form ends the name ("Contoso GmbH Elternzeit" is not one name).
+            if j > i && common.org_suffixes.contains(self.toks[j - 1].folded.trim_end_matches('.')) && self.toks[j - 1].upper {
+                break;
+            }
             if (t.is_word() || t.kind == TokenKind::Number) && (t.upper || t.kind == TokenKind::Number) && !self.lang.stopwords.contains(&t.folded) {
                 j += 1;
             } else if t.folded == "&" && j + 1 < limit && self.toks[j + 1].upper {

@@ -248,7 +248,7 @@ impl<'a, 'b> Engine<'a, 'b> {
         let mut out = Vec::new();
         let mut i = range.start;
         while i < range.end {
-            if self.kind_at(i).is_some() {
+            if matches!(self.kind_at(i), Some(MentionKind::Person(_) | MentionKind::PersonRef { .. } | MentionKind::Org(_) | MentionKind::Date(_) | MentionKind::OrgAnaphor)) {
                 i += 1;
                 continue;
             }
@@ -256,8 +256,10 @@ impl<'a, 'b> Engine<'a, 'b> {
                 i += 1;
                 continue;
             };
-            // A `*` may cover a name ("löst X ab"); the words of the phrase may not.
-            if self.kind_at(i + len - 1).is_some() {
+            // A `*` may cover a name ("löst X ab"); the words of the phrase may
+            // not be names or dates, though they may name a unit ("dissout le conseil").
+            let named = |k: usize| matches!(self.kind_at(k), Some(MentionKind::Person(_) | MentionKind::PersonRef { .. } | MentionKind::Org(_) | MentionKind::Date(_)));
+            if named(i) || named(i + len - 1) {
                 i += 1;
                 continue;
             }
@@ -275,11 +277,14 @@ impl<'a, 'b> Engine<'a, 'b> {
         let an = self.an;
         let range = self.sentence_range(s);
         let subject_unit = self.subject_is_unit(ts, range.start);
+        // "Fabrikam replaced its board": a unit as object, and no person before.
+        let object_unit = (te..range.end.min(te + 4)).find_map(|k| self.unit_at(k)).filter(|_| self.person_before(ts, range.start).is_none());
+        let unit_argument = subject_unit.clone().or(object_unit);
         // A phrase in two entries ("remplacé": a successor, or a board replaced):
         // a unit as subject means the dissolution.
         let hit = hits
             .iter()
-            .find(|h| (an.lang.trigger_entries[h.entry].kind == "dissolution") == subject_unit.is_some())
+            .find(|h| (an.lang.trigger_entries[h.entry].kind == "dissolution") == unit_argument.is_some())
             .or(hits.first())
             .copied()
             .unwrap();
@@ -406,9 +411,19 @@ impl<'a, 'b> Engine<'a, 'b> {
 
     /// The nearest argument before the trigger is a unit ("le conseil a été dissous").
     fn subject_is_unit(&self, ts: usize, start: usize) -> Option<String> {
-        for k in (start.max(ts.saturating_sub(5))..ts).rev() {
+        let mut k = ts;
+        while k > start.max(ts.saturating_sub(8)) {
+            k -= 1;
+            // "le conseil de Contoso a été dissous": the unit of an organization.
+            if matches!(self.kind_at(k), Some(MentionKind::Org(_))) {
+                let m = self.an.mention_at(k).unwrap();
+                if m.start >= 2 && self.an.lang.of.contains(&self.an.toks[m.start - 1].folded) && self.unit_at(m.start - 2).is_some() {
+                    return self.unit_at(m.start - 2);
+                }
+            }
             match self.kind_at(k) {
                 Some(MentionKind::Unit(u)) => return Some(u.clone()),
+                Some(MentionKind::Role { .. }) if self.unit_at(k).is_some() => return self.unit_at(k),
                 Some(MentionKind::Person(_) | MentionKind::PersonRef { .. } | MentionKind::Org(_) | MentionKind::OrgAnaphor) => return None,
                 _ => {}
             }
@@ -417,22 +432,25 @@ impl<'a, 'b> Engine<'a, 'b> {
     }
 
     fn unit_near(&self, ts: usize, te: usize, range: std::ops::Range<usize>) -> Option<String> {
-        let after = (te..range.end.min(te + 6)).find_map(|k| match self.kind_at(k) {
-            Some(MentionKind::Unit(u)) => Some(u.clone()),
+        // From inside the phrase ("löst ihr Team auf") to a few words after it.
+        (ts..range.end.min(te + 6)).find_map(|k| self.unit_at(k)).or_else(|| (range.start..ts).rev().find_map(|k| self.unit_at(k)))
+    }
+
+    /// A unit named at token `k`; a title that is also a body ("Aufsichtsrat") counts.
+    fn unit_at(&self, k: usize) -> Option<String> {
+        let m = self.an.mention_at(k)?;
+        match &m.kind {
+            MentionKind::Unit(u) => Some(u.clone()),
+            MentionKind::Role { .. } => self.an.lang.units.longest_at(&self.an.toks[..m.end], m.start, &NoSlots).filter(|u| m.start + u.len == m.end).map(|u| u.value.clone()),
             _ => None,
-        });
-        after.or_else(|| {
-            (range.start..ts).rev().find_map(|k| match self.kind_at(k) {
-                Some(MentionKind::Unit(u)) => Some(u.clone()),
-                _ => None,
-            })
-        })
+        }
     }
 
     /// The persons a trigger is about, and the mention that names them.
     fn persons_for(&self, ts: usize, te: usize, range: std::ops::Range<usize>, object_first: bool) -> (Vec<usize>, Option<usize>) {
         let before = || self.person_before(ts, range.start);
-        let after = |limit: usize| self.person_after(te, range.end.min(te + limit));
+        // After the verb, or inside a phrase with a gap ("löst X Y ab").
+        let after = |limit: usize| self.person_after(ts + 1, range.end.min(te + limit));
         let found = if object_first { after(15).or_else(before) } else { before().or_else(|| after(12)) };
         found.map_or((Vec::new(), None), |(p, m)| (p, Some(m)))
     }
@@ -547,7 +565,8 @@ impl<'a, 'b> Engine<'a, 'b> {
                 }
                 return self.unknown_org(s, k + 1);
             }
-            if !t.is_word() {
+            // "Fabrikam, fondée par X": one comma may stand between.
+            if !t.is_word() && !(t.folded == "," && skipped == 0) {
                 return None;
             }
             skipped += 1;

@@ -95,7 +95,7 @@ fn dissolution_of_a_unit() {
 
 #[test]
 fn first_person_quote_is_its_signatory() {
-    let text = "Je prends un congé sabbatique jusqu'à la fin de l'année.\n— Paul Durand (@pdurand) 6 août 2024\nPaul Durand dirige Fabrikam.";
+    let text = "Je prends un congé sabbatique jusqu'à la fin de l'année.\n— Paul Durand (@pdurand) 6 août 2024\nPaul Durand est le président de Fabrikam.";
     let ev = extract(Lang::Fr, "2024-08-06", text);
     assert!(ev.iter().any(|e| e.kind == EventType::Absence && e.person.as_deref() == Some("Paul Durand")), "{:?}", brief(&ev));
 }
