@@ -91,6 +91,7 @@ impl<'a> Analysis<'a> {
         an.find_repeats(&mut claims);
         an.find_references(&mut claims);
         an.mentions = claims.into_sorted();
+        an.merge_short_org_names(common);
         for (i, m) in an.mentions.iter().enumerate() {
             for t in m.start..m.end {
                 an.at[t] = Some(i);
@@ -290,7 +291,12 @@ impl<'a> Analysis<'a> {
         while j > 0 && self.toks[j - 1].folded == "," {
             j -= 1;
         }
-        let after_title = j > 0 && is_role(j - 1);
+        // "son PDG, X" or "the head of the safety team, X": a title just before, maybe with its unit or organization.
+        let after_title = j > 0
+            && j < i
+            && (is_role(j - 1)
+                || ((j.saturating_sub(6)..j).any(is_role)
+                    && claims.kind(j - 1).is_some_and(|k| matches!(k, MentionKind::Unit(_) | MentionKind::Org(_)))));
         let next_capital = i + 1 < self.toks.len() && self.capitalised(i + 1) && !claims.taken(i + 1);
         let after_next = i + 2 < self.toks.len() && self.toks[i + 2].folded == "," && (i + 3..(i + 6).min(self.toks.len())).any(is_role);
         next_capital && (after_title || after_next)
@@ -609,6 +615,28 @@ impl<'a> Analysis<'a> {
             }
         }
         out
+    }
+
+    /// "Nordlys" after "Nordlys Robotics" is the same company: a name that is
+    /// the first words of exactly one longer name in the article takes it.
+    /// Gazetteer names stay apart ("Google" is not "Google DeepMind").
+    fn merge_short_org_names(&mut self, common: &Common) {
+        let keys: Vec<String> = self.orgs.iter().map(|o| fold_name(o)).collect();
+        let known: std::collections::HashSet<String> = common.org_names.iter().map(|n| fold_name(n)).collect();
+        let target: Vec<usize> = (0..keys.len())
+            .map(|i| {
+                if known.contains(&keys[i]) {
+                    return i;
+                }
+                let longer: Vec<usize> = (0..keys.len()).filter(|&j| j != i && keys[j].starts_with(&format!("{} ", keys[i]))).collect();
+                if longer.len() == 1 { longer[0] } else { i }
+            })
+            .collect();
+        for m in &mut self.mentions {
+            if let MentionKind::Org(id) = &mut m.kind {
+                *id = target[*id];
+            }
+        }
     }
 
     fn choose_main_org(&self) -> Option<usize> {

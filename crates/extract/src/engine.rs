@@ -47,6 +47,8 @@ struct Title {
 
 struct Engine<'a, 'b> {
     an: &'b Analysis<'a>,
+    /// Where each person last started, as the story goes: "Elle y a pris ses fonctions".
+    last_start: std::cell::RefCell<HashMap<usize, String>>,
     /// Titles in apposition to each person mention (by mention index).
     appositions: HashMap<usize, Vec<Title>>,
     /// Everything the article said of each person.
@@ -55,7 +57,7 @@ struct Engine<'a, 'b> {
 
 /// Extracts events (change events and held facts) from an analysed article.
 pub fn extract(an: &Analysis) -> Vec<Draft> {
-    let mut engine = Engine { an, appositions: HashMap::new(), profiles: HashMap::new() };
+    let mut engine = Engine { an, last_start: Default::default(), appositions: HashMap::new(), profiles: HashMap::new() };
     engine.collect_titles();
     let mut drafts = engine.held_facts();
     let mut last_date: Option<PartialDate> = None;
@@ -246,6 +248,7 @@ impl<'a, 'b> Engine<'a, 'b> {
         let range = self.sentence_range(s);
         let toks = &an.toks[..range.end];
         let mut out = Vec::new();
+        let mut last_trigger_end: Option<usize> = None;
         let mut i = range.start;
         while i < range.end {
             if matches!(self.kind_at(i), Some(MentionKind::Person(_) | MentionKind::PersonRef { .. } | MentionKind::Org(_) | MentionKind::Date(_) | MentionKind::OrgAnaphor)) {
@@ -264,6 +267,13 @@ impl<'a, 'b> Engine<'a, 'b> {
                 continue;
             }
             let hits: Vec<TriggerHit> = hits.into_iter().copied().collect();
+            // "returned from a sabbatical": the leave is the return's, not a new one.
+            let after_return = out.last().is_some_and(|d: &Draft| d.kind == EventType::Return) && last_trigger_end.is_some_and(|e| i <= e + 3);
+            if after_return && hits.iter().all(|h| an.lang.trigger_entries[h.entry].kind == "absence") {
+                i += len;
+                continue;
+            }
+            last_trigger_end = Some(i + len);
             out.extend(self.trigger_events(s, i, i + len, &hits, last_date));
             i += len;
         }
@@ -340,9 +350,11 @@ impl<'a, 'b> Engine<'a, 'b> {
         for person in people {
             let apposed = person_mention.and_then(|m| self.appositions.get(&m));
             let title_org = later_title.as_ref().and_then(|t| t.org.clone()).or_else(|| apposed.and_then(|ts| ts.iter().find_map(|t| t.org.clone())));
+            let recent = if kind == EventType::Start { person.and_then(|p| self.last_start.borrow().get(&p).cloned()) } else { None };
             let org = direct_org
                 .clone()
                 .or(title_org)
+                .or(recent)
                 .or_else(|| person.and_then(|p| self.profile_org(p)))
                 .or_else(|| self.sentence_org_except(s, counterpart.as_deref()))
                 .or_else(|| self.main_org());
@@ -371,6 +383,14 @@ impl<'a, 'b> Engine<'a, 'b> {
                 continue;
             }
             drafts.push(self.draft(kind, person, org.clone(), title.clone(), &entry.manner, status, (date, date_weak), until, counterpart.clone(), s, 0.7));
+            if let (Some(p), Some(o)) = (person, &org) {
+                if kind == EventType::Start && status == Status::Actual {
+                    self.last_start.borrow_mut().insert(p, o.clone());
+                }
+                if let (EventType::End, Some(c)) = (kind, &counterpart) {
+                    self.last_start.borrow_mut().insert(p, c.clone());
+                }
+            }
             // "X leaves A for B": X also starts at B; "X joins B from A": X also ends at A.
             if let (Some(c), Some(o)) = (&counterpart, &org) {
                 let mirrored = if kind == EventType::End { EventType::Start } else { EventType::End };
@@ -412,8 +432,12 @@ impl<'a, 'b> Engine<'a, 'b> {
     /// The nearest argument before the trigger is a unit ("le conseil a été dissous").
     fn subject_is_unit(&self, ts: usize, start: usize) -> Option<String> {
         let mut k = ts;
-        while k > start.max(ts.saturating_sub(8)) {
+        while k > start.max(ts.saturating_sub(5)) {
             k -= 1;
+            // The subject stands in the same clause: no punctuation between.
+            if self.kind_at(k).is_none() && !self.an.toks[k].is_word() {
+                return None;
+            }
             // "le conseil de Contoso a été dissous": the unit of an organization.
             if matches!(self.kind_at(k), Some(MentionKind::Org(_))) {
                 let m = self.an.mention_at(k).unwrap();
@@ -471,6 +495,13 @@ impl<'a, 'b> Engine<'a, 'b> {
         let mut k = ts;
         while k > start {
             k -= 1;
+            // "Okafor, who co-founded it with Lindqvist, has left": skip the relative clause.
+            if self.an.toks[k].folded == "," {
+                if let Some(open) = self.relative_clause_before(k, start) {
+                    k = open;
+                    continue;
+                }
+            }
             if let Some(found) = self.person_from_mention(k) {
                 return Some(found);
             }
@@ -480,6 +511,25 @@ impl<'a, 'b> Engine<'a, 'b> {
             }
         }
         None
+    }
+
+    /// The comma that opens a relative clause closed by the comma at `close`.
+    fn relative_clause_before(&self, close: usize, start: usize) -> Option<usize> {
+        let an = self.an;
+        let mut k = close;
+        while k > start + 1 {
+            k -= 1;
+            if an.toks[k].folded == "," {
+                let opener = &an.toks[k + 1].folded;
+                return an.lang.relative_pronouns.contains(opener).then_some(k);
+            }
+        }
+        None
+    }
+
+    /// Whether the verb at `ts` stands in a relative clause ("qui l'a rejoint", "who co-founded").
+    fn in_relative_clause(&self, ts: usize, start: usize) -> bool {
+        (ts.saturating_sub(4).max(start)..ts).any(|k| self.an.lang.relative_pronouns.contains(&self.an.toks[k].folded))
     }
 
     fn person_after(&self, te: usize, end: usize) -> Option<(Vec<usize>, usize)> {
@@ -622,9 +672,13 @@ impl<'a, 'b> Engine<'a, 'b> {
                     }
                     passed_person = true;
                     k = an.mention_at(k).unwrap().end;
-                    // "X, the former CEO" is an apposition, not the new title.
+                    // "named X, the company's CTO, as its chief executive": the
+                    // apposition is the old title; look past it.
                     if an.toks.get(k).is_some_and(|t| t.folded == ",") {
-                        return None;
+                        match (k + 1..end.min(k + 14)).find(|&j| an.toks[j].folded == ",") {
+                            Some(close) => k = close + 1,
+                            None => return None,
+                        }
                     }
                     continue;
                 }
@@ -725,8 +779,12 @@ impl<'a, 'b> Engine<'a, 'b> {
         for m in &an.mentions {
             if m.start >= range.start && m.end <= range.end {
                 if let MentionKind::Date(t) = m.kind {
-                    let until = m.start > range.start && (m.start.saturating_sub(3).max(range.start)..m.start).any(|k| an.lang.until.matches_at(&an.toks[..m.start], k));
-                    dates.push((m.start, t, until));
+                    let cue = |set: &crate::phrase::PhraseSet<()>| m.start > range.start && (m.start.saturating_sub(3).max(range.start)..m.start).any(|k| set.matches_at(&an.toks[..m.start], k));
+                    // "a director since 2019" dates a held position, not this change.
+                    if cue(&an.lang.since) && kind != EventType::Absence {
+                        continue;
+                    }
+                    dates.push((m.start, t, cue(&an.lang.until)));
                 }
             }
         }
@@ -755,7 +813,7 @@ impl<'a, 'b> Engine<'a, 'b> {
             }
             return (t.date, until, false);
         }
-        let background = an.lang.background.occurs_in(&an.toks, range.clone());
+        let background = an.lang.background.occurs_in(&an.toks, range.clone()) || self.in_relative_clause(ts, range.start);
         if background {
             return (None, until, true);
         }

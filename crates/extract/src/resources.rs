@@ -186,6 +186,7 @@ struct GrammarFile {
     background: Vec<String>,
     clause_breaks: Vec<String>,
     until: Vec<String>,
+    since: Vec<String>,
 }
 
 /// A trigger found in text: which entry, and whether the form announces a plan.
@@ -235,6 +236,8 @@ pub struct Language {
     pub background: PhraseSet<()>,
     pub clause_breaks: PhraseSet<()>,
     pub until: PhraseSet<()>,
+    /// "depuis", "since": a date that opens a held span, not a change.
+    pub since: PhraseSet<()>,
     /// The organization gazetteer, tokenized the way this language tokenizes.
     pub orgs: PhraseSet<usize>,
 }
@@ -416,6 +419,7 @@ impl Language {
             background: phrases(&g.background, &rules),
             clause_breaks: phrases(&g.clause_breaks, &rules),
             until: phrases(&g.until, &rules),
+            since: phrases(&g.since, &rules),
             orgs,
             rules,
         })
