@@ -509,6 +509,10 @@ impl<'a, 'b> Engine<'a, 'b> {
             if matches!(self.kind_at(k), Some(MentionKind::Unit(_))) && ts - k <= 5 {
                 return None;
             }
+            // "Altman a révélé que deux responsables partaient": not Altman.
+            if self.kind_at(k).is_none() && self.an.lang.complementizers.contains(&self.an.toks[k].folded) {
+                return None;
+            }
         }
         None
     }
@@ -533,7 +537,27 @@ impl<'a, 'b> Engine<'a, 'b> {
     }
 
     fn person_after(&self, te: usize, end: usize) -> Option<(Vec<usize>, usize)> {
-        (te..end).find_map(|k| self.person_from_mention(k))
+        let (persons, mi) = (te..end).find_map(|k| self.person_from_mention(k))?;
+        // "faisaient leurs valises : Bob McGrew, directeur de la recherche, et Barret Zoph":
+        // after a colon, every person of the list.
+        let an = self.an;
+        let first = an.mentions[mi].start;
+        if first > 0 && an.toks[first - 1].folded == ":" {
+            let sentence_end = self.sentence_range(self.sentence_of(first)).end;
+            let mut all = persons;
+            for m in &an.mentions[mi + 1..] {
+                if m.start >= sentence_end {
+                    break;
+                }
+                if let MentionKind::Person(p) = m.kind {
+                    if !all.contains(&p) {
+                        all.push(p);
+                    }
+                }
+            }
+            return Some((all, mi));
+        }
+        Some((persons, mi))
     }
 
     fn first_person_after(&self, te: usize, end: usize, not: Option<usize>) -> (Option<usize>, Option<usize>) {
@@ -644,12 +668,20 @@ impl<'a, 'b> Engine<'a, 'b> {
     fn org_following(&self, from: usize, end: usize, cue: impl Fn(&crate::resources::Language) -> &crate::phrase::PhraseSet<()>) -> Option<String> {
         let an = self.an;
         let set = cue(an.lang);
-        for k in from..end.min(from + 3) {
+        let mut k = from;
+        let mut words = 0;
+        while k < end && words < 3 {
             if let Some(m) = set.longest_at(&an.toks[..end], k, &NoSlots) {
                 return self.org_after(k + m.len, end);
             }
-            if self.kind_at(k).is_some() {
-                return None;
+            // "est parti en août pour rejoindre X": a date may stand between.
+            match an.mention_at(k) {
+                Some(m) if matches!(m.kind, MentionKind::Date(_)) => k = m.end,
+                Some(_) => return None,
+                None => {
+                    k += 1;
+                    words += 1;
+                }
             }
         }
         None
@@ -719,11 +751,25 @@ impl<'a, 'b> Engine<'a, 'b> {
         out
     }
 
+    /// The first organization of the sentence that is not someone's title
+    /// ("l'ancien patron de Twitch" says where another person worked).
     fn sentence_org_except(&self, s: usize, not: Option<&str>) -> Option<String> {
+        let an = self.an;
         self.sentence_range(s).find_map(|i| match self.kind_at(i) {
-            Some(MentionKind::Org(id)) if Some(self.an.orgs[*id].as_str()) != not => Some(self.an.orgs[*id].clone()),
+            Some(MentionKind::Org(id)) if Some(an.orgs[*id].as_str()) != not && an.mention_at(i).unwrap().start == i && !self.in_title(i) => Some(an.orgs[*id].clone()),
             _ => None,
         })
+    }
+
+    /// Whether the organization at `i` belongs to a title: "patron de X", "X's CEO".
+    fn in_title(&self, i: usize) -> bool {
+        let an = self.an;
+        let m = an.mention_at(i).unwrap();
+        let of_title = m.start >= 2
+            && an.lang.of.contains(&an.toks[m.start - 1].folded)
+            && matches!(self.kind_at(m.start - 2), Some(MentionKind::Role { .. }));
+        let possessive_title = an.toks.get(m.end).is_some_and(|t| an.lang.possessive.contains(&t.folded)) && matches!(self.kind_at(m.end + 1), Some(MentionKind::Role { .. }));
+        of_title || possessive_title
     }
 
     fn profile_org(&self, person: usize) -> Option<String> {
@@ -781,21 +827,26 @@ impl<'a, 'b> Engine<'a, 'b> {
                 if let MentionKind::Date(t) = m.kind {
                     let cue = |set: &crate::phrase::PhraseSet<()>| m.start > range.start && (m.start.saturating_sub(3).max(range.start)..m.start).any(|k| set.matches_at(&an.toks[..m.start], k));
                     // "a director since 2019" dates a held position, not this change.
-                    if cue(&an.lang.since) && kind != EventType::Absence {
+                    // For a leave, "en congé depuis août" dates the leave itself.
+                    if cue(&an.lang.since) && !(kind == EventType::Absence && m.start > ts) {
                         continue;
                     }
                     dates.push((m.start, t, cue(&an.lang.until)));
                 }
             }
         }
+        // A leave's end: a date after "until", or one after the verb that lies in the future.
         let mut until = None;
+        let mut until_at = None;
         if kind == EventType::Absence {
             let published = an.published;
-            if let Some((_, t, _)) = dates.iter().find(|(k, t, u)| *u || (t.date.is_some() && published.is_some_and(|p| t.date.unwrap().ordinal_start() > p.ordinal_end() && *k > te))) {
+            let future = |t: &crate::timex::Timex| t.date.zip(published).is_some_and(|(d, p)| d.ordinal_start() > p.ordinal_end());
+            if let Some((k, t, _)) = dates.iter().find(|(k, t, u)| *u || (*k > te && future(t))) {
                 until = t.date;
+                until_at = Some(*k);
             }
         }
-        let candidates: Vec<&(usize, crate::timex::Timex, bool)> = dates.iter().filter(|(_, t, u)| !*u && (t.date.is_some() || t.later) && Some(t.date) != Some(until).filter(|u| u.is_some())).collect();
+        let candidates: Vec<&(usize, crate::timex::Timex, bool)> = dates.iter().filter(|(k, t, u)| !*u && Some(*k) != until_at && (t.date.is_some() || t.later)).collect();
         let dist = |k: usize| if k >= te { k - te } else { ts - k };
         // A date far after the verb belongs to what follows ("depuis la fondation il y a neuf ans").
         let same_clause = candidates.iter().filter(|(k, _, _)| seg_of(*k) == trig_seg && (*k < ts || *k - te <= 8)).min_by_key(|(k, _, _)| dist(*k));

@@ -187,6 +187,7 @@ struct GrammarFile {
     clause_breaks: Vec<String>,
     until: Vec<String>,
     since: Vec<String>,
+    complementizers: Vec<String>,
 }
 
 /// A trigger found in text: which entry, and whether the form announces a plan.
@@ -238,6 +239,8 @@ pub struct Language {
     pub until: PhraseSet<()>,
     /// "depuis", "since": a date that opens a held span, not a change.
     pub since: PhraseSet<()>,
+    /// "que", "that": the start of a subordinate clause.
+    pub complementizers: HashSet<String>,
     /// The organization gazetteer, tokenized the way this language tokenizes.
     pub orgs: PhraseSet<usize>,
 }
@@ -420,6 +423,7 @@ impl Language {
             clause_breaks: phrases(&g.clause_breaks, &rules),
             until: phrases(&g.until, &rules),
             since: phrases(&g.since, &rules),
+            complementizers: set(&g.complementizers),
             orgs,
             rules,
         })
