@@ -106,12 +106,15 @@ impl<'a> Analysis<'a> {
         &self.text[self.toks[start].start..self.toks[end - 1].end]
     }
 
+    /// A verb of change in the future ("quittera"), or announced as a plan
+    /// right before it ("will step down", "va quitter").
     fn announces_plan(&self, range: std::ops::Range<usize>) -> bool {
         let l = self.lang;
+        let toks = &self.toks[..range.end];
         range.clone().any(|i| {
-            l.planned.matches_at(&self.toks[..range.end], i)
-                || l.until.matches_at(&self.toks[..range.end], i)
-                || l.triggers.longest_at(&self.toks[..range.end], i, &NoSlots).is_some_and(|m| m.value.future)
+            l.triggers.longest_at(toks, i, &NoSlots).is_some_and(|m| {
+                m.value.future || (i.saturating_sub(4).max(range.start)..i).any(|k| l.planned.longest_at(toks, k, &NoSlots).is_some_and(|p| k + p.len + 2 >= i))
+            })
         })
     }
 
@@ -640,11 +643,13 @@ impl<'a> Analysis<'a> {
     }
 
     fn choose_main_org(&self) -> Option<usize> {
+        // The lead says what the article is about: its first sentence counts twice.
+        let lead_end = self.sents.first().map_or(0, |s| s.tokens.end);
         let mut counts: HashMap<usize, (usize, usize)> = HashMap::new();
         for (k, m) in self.mentions.iter().enumerate() {
             if let MentionKind::Org(id) = m.kind {
                 let e = counts.entry(id).or_insert((0, usize::MAX - k));
-                e.0 += 1;
+                e.0 += if m.start < lead_end { 2 } else { 1 };
             }
         }
         counts.into_iter().max_by_key(|&(_, (n, first))| (n, first)).map(|(id, _)| id)

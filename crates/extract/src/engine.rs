@@ -51,13 +51,13 @@ struct Engine<'a, 'b> {
     last_start: std::cell::RefCell<HashMap<usize, String>>,
     /// Titles in apposition to each person mention (by mention index).
     appositions: HashMap<usize, Vec<Title>>,
-    /// Everything the article said of each person.
-    profiles: HashMap<usize, Vec<Title>>,
+    /// Everything the article said of each person, growing as events are read.
+    profiles: std::cell::RefCell<HashMap<usize, Vec<Title>>>,
 }
 
 /// Extracts events (change events and held facts) from an analysed article.
 pub fn extract(an: &Analysis) -> Vec<Draft> {
-    let mut engine = Engine { an, last_start: Default::default(), appositions: HashMap::new(), profiles: HashMap::new() };
+    let mut engine = Engine { an, last_start: Default::default(), appositions: HashMap::new(), profiles: Default::default() };
     engine.collect_titles();
     let mut drafts = engine.held_facts();
     let mut last_date: Option<PartialDate> = None;
@@ -169,7 +169,7 @@ impl<'a, 'b> Engine<'a, 'b> {
                 }
             }
             if !titles.is_empty() {
-                self.profiles.entry(pid).or_default().extend(titles.iter().cloned());
+                self.profiles.get_mut().entry(pid).or_default().extend(titles.iter().cloned());
                 self.appositions.insert(mi, titles);
             }
         }
@@ -349,7 +349,10 @@ impl<'a, 'b> Engine<'a, 'b> {
         let people: Vec<Option<usize>> = if persons.is_empty() { vec![None] } else { persons.into_iter().map(Some).collect() };
         for person in people {
             let apposed = person_mention.and_then(|m| self.appositions.get(&m));
-            let title_org = later_title.as_ref().and_then(|t| t.org.clone()).or_else(|| apposed.and_then(|ts| ts.iter().find_map(|t| t.org.clone())));
+            // "X, le patron de Michelin, a été élu président": for a start, the
+            // apposition tells where the person comes from, not where they start.
+            let apposed_org = apposed.and_then(|ts| ts.iter().find_map(|t| t.org.clone())).filter(|o| kind != EventType::Start || Some(o) == self.main_org().as_ref());
+            let title_org = later_title.as_ref().and_then(|t| t.org.clone()).or(apposed_org);
             let recent = if kind == EventType::Start { person.and_then(|p| self.last_start.borrow().get(&p).cloned()) } else { None };
             let org = direct_org
                 .clone()
@@ -383,6 +386,11 @@ impl<'a, 'b> Engine<'a, 'b> {
                 continue;
             }
             drafts.push(self.draft(kind, person, org.clone(), title.clone(), &entry.manner, status, (date, date_weak), until, counterpart.clone(), s, 0.7));
+            // What the event says of the person is known from here on.
+            if let (Some(p), Some(t)) = (person, &title) {
+                let t = Title { org: t.org.clone().or_else(|| org.clone()), former: kind == EventType::End, ..t.clone() };
+                self.profiles.borrow_mut().entry(p).or_default().push(t);
+            }
             if let (Some(p), Some(o)) = (person, &org) {
                 if kind == EventType::Start && status == Status::Actual {
                     self.last_start.borrow_mut().insert(p, o.clone());
@@ -399,7 +407,7 @@ impl<'a, 'b> Engine<'a, 'b> {
             }
             // "X succède à Y": Y ends.
             if entry.succession && kind == EventType::Start {
-                if let (Some(pred), _) = self.first_person_after(ts + 1, range.end, person) {
+                if let Some(pred) = self.predecessor(ts + 1, range.end, person, title.as_ref().map(|t| t.code.as_str())) {
                     let pred_title = title.clone().or_else(|| self.profile_title(pred, org.as_deref()));
                     drafts.push(self.draft(EventType::End, Some(pred), org.clone(), pred_title, "unspecified", status, (date, date_weak), None, None, s, 0.6));
                 }
@@ -558,6 +566,20 @@ impl<'a, 'b> Engine<'a, 'b> {
             return Some((all, mi));
         }
         Some((persons, mi))
+    }
+
+    /// Whom a successor replaces: the person named after the verb; for a
+    /// pronoun ("replaces him as chairman"), the candidate known in that role.
+    fn predecessor(&self, from: usize, end: usize, successor: Option<usize>, role: Option<&str>) -> Option<usize> {
+        let k = (from..end).find(|&k| self.person_from_mention(k).is_some())?;
+        let mi = self.mention_index(k)?;
+        if let MentionKind::PersonRef { candidates, .. } = &self.an.mentions[mi].kind {
+            let others: Vec<usize> = candidates.iter().copied().filter(|&c| Some(c) != successor).collect();
+            let profiles = self.profiles.borrow();
+            let held = |c: &usize| role.is_some_and(|r| profiles.get(c).is_some_and(|ts| ts.iter().any(|t| t.code == r)));
+            return others.iter().copied().find(|c| held(c)).or(others.first().copied());
+        }
+        self.first_person_after(from, end, successor).0
     }
 
     fn first_person_after(&self, te: usize, end: usize, not: Option<usize>) -> (Option<usize>, Option<usize>) {
@@ -773,12 +795,13 @@ impl<'a, 'b> Engine<'a, 'b> {
     }
 
     fn profile_org(&self, person: usize) -> Option<String> {
-        self.profiles.get(&person)?.iter().find(|t| !t.former).and_then(|t| t.org.clone())
+        self.profiles.borrow().get(&person)?.iter().find(|t| !t.former && t.org.is_some()).and_then(|t| t.org.clone())
     }
 
     /// The most senior title the article gave the person at `org`.
     fn profile_title(&self, person: usize, org: Option<&str>) -> Option<Title> {
-        let titles = self.profiles.get(&person)?;
+        let profiles = self.profiles.borrow();
+        let titles = profiles.get(&person)?;
         let fits = |t: &&Title| t.org.is_none() || org.is_none() || t.org.as_deref() == org;
         titles
             .iter()
@@ -807,7 +830,8 @@ impl<'a, 'b> Engine<'a, 'b> {
         if (range.start..ts).any(|k| l.speculative.matches_at(toks, k)) {
             return Status::Speculative;
         }
-        let planned_cue = (ts.saturating_sub(4).max(range.start)..ts).any(|k| l.planned.matches_at(toks, k));
+        // The cue stands right before the verb: "will step down", "is set to join".
+        let planned_cue = (ts.saturating_sub(4).max(range.start)..ts).any(|k| l.planned.longest_at(toks, k, &NoSlots).is_some_and(|m| k + m.len + 2 >= ts));
         if future_form || planned_cue {
             return Status::Planned;
         }
@@ -864,7 +888,9 @@ impl<'a, 'b> Engine<'a, 'b> {
             }
             return (t.date, until, false);
         }
-        let background = an.lang.background.occurs_in(&an.toks, range.clone()) || self.in_relative_clause(ts, range.start);
+        // Background words near the verb ("avait auparavant", "previously"), or a relative clause.
+        let near = ts.saturating_sub(6).max(range.start)..(te + 3).min(range.end);
+        let background = an.lang.background.occurs_in(&an.toks, near) || self.in_relative_clause(ts, range.start);
         if background {
             return (None, until, true);
         }
