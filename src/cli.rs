@@ -116,6 +116,24 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = QueryFormat::Text)]
         format: QueryFormat,
     },
+    /// Score the extractor on annotated articles (same figures as shared/eval/score.py).
+    Eval {
+        /// Gold annotations: one {"doc", "events": [...]} a line.
+        #[arg(long)]
+        gold: PathBuf,
+        /// The annotated documents (JSON Lines), extracted here.
+        #[arg(long)]
+        docs: PathBuf,
+        /// Score these predictions (JSON Lines events) instead of extracting.
+        #[arg(long)]
+        pred: Option<PathBuf>,
+        /// List every miss, false positive and wrong attribute.
+        #[arg(long)]
+        verbose: bool,
+        /// Print the figures as JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Ingest the example articles into a temporary database and show what tenure answers.
     Demo,
 }

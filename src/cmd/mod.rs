@@ -1,6 +1,7 @@
 //! One module a command; each returns the process exit code.
 
 mod demo;
+mod eval;
 mod extract;
 mod ingest;
 mod query;
@@ -26,6 +27,7 @@ pub fn run(cli: Cli) -> Result<i32> {
         Command::Events { org, person, kind, since, db, format } => {
             query::events(&db_path(&db)?, tenure_kb::EventFilter { org, person, kind, since }, format)
         }
+        Command::Eval { gold, docs, pred, verbose, json } => eval::run(&gold, &docs, pred.as_deref(), verbose, json),
         Command::Demo => demo::run(),
     }
 }

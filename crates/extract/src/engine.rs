@@ -49,15 +49,15 @@ struct Engine<'a, 'b> {
     an: &'b Analysis<'a>,
     /// Where each person last started, as the story goes: "Elle y a pris ses fonctions".
     last_start: std::cell::RefCell<HashMap<usize, String>>,
-    /// Titles in apposition to each person mention (by mention index).
-    appositions: HashMap<usize, Vec<Title>>,
+    /// Titles in apposition to each person mention (by mention index, in text order).
+    appositions: std::collections::BTreeMap<usize, Vec<Title>>,
     /// Everything the article said of each person, growing as events are read.
     profiles: std::cell::RefCell<HashMap<usize, Vec<Title>>>,
 }
 
 /// Extracts events (change events and held facts) from an analysed article.
 pub fn extract(an: &Analysis) -> Vec<Draft> {
-    let mut engine = Engine { an, last_start: Default::default(), appositions: HashMap::new(), profiles: Default::default() };
+    let mut engine = Engine { an, last_start: Default::default(), appositions: Default::default(), profiles: Default::default() };
     engine.collect_titles();
     let mut drafts = engine.held_facts();
     let mut last_date: Option<PartialDate> = None;

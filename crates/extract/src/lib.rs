@@ -30,6 +30,7 @@ pub mod fold;
 pub mod lang;
 pub mod phrase;
 pub mod resources;
+pub mod score;
 pub mod timex;
 pub mod tokenize;
 
