@@ -86,6 +86,7 @@ impl<'a> Analysis<'a> {
         an.find_gazetteer_orgs(&mut claims, common);
         an.find_roles(&mut claims);
         an.find_units(&mut claims);
+        an.find_org_anaphors(&mut claims);
         an.find_names(&mut claims, common);
         an.find_context_orgs(&mut claims, common);
         an.find_repeats(&mut claims);
@@ -528,6 +529,18 @@ impl<'a> Analysis<'a> {
         }
     }
 
+    /// "l'entreprise", "the company", "das Unternehmen": before names and
+    /// context organizations, since German writes these nouns capitalised.
+    fn find_org_anaphors(&self, claims: &mut Claims) {
+        for sent in &self.sents {
+            for (i, m) in self.lang.org_anaphors.find_all(&self.toks, sent.tokens.clone(), &NoSlots) {
+                if claims.free(i, i + m.len) {
+                    claims.claim(i, i + m.len, MentionKind::OrgAnaphor);
+                }
+            }
+        }
+    }
+
     fn find_references(&self, claims: &mut Claims) {
         let l = self.lang;
         for sent in &self.sents {
@@ -555,12 +568,6 @@ impl<'a> Analysis<'a> {
                 } else if let Some(n) = phrase(&l.person_descriptions) {
                     if claims.free(i, i + n) {
                         claims.claim(i, i + n, reference(false));
-                        i += n;
-                        continue;
-                    }
-                } else if let Some(n) = phrase(&l.org_anaphors) {
-                    if claims.free(i, i + n) {
-                        claims.claim(i, i + n, MentionKind::OrgAnaphor);
                         i += n;
                         continue;
                     }

@@ -490,7 +490,7 @@ impl<'a, 'b> Engine<'a, 'b> {
     fn person_from_mention(&self, k: usize) -> Option<(Vec<usize>, usize)> {
         let mi = self.mention_index(k)?;
         match &self.an.mentions[mi].kind {
-            MentionKind::Person(id) => Some((vec![*id], mi)),
+            MentionKind::Person(id) => Some((self.coordinated(mi, *id), mi)),
             MentionKind::PersonRef { candidates, plural } if !candidates.is_empty() => {
                 let n = if *plural { 2 } else { 1 };
                 Some((candidates.iter().take(n).copied().collect(), mi))
@@ -523,6 +523,43 @@ impl<'a, 'b> Engine<'a, 'b> {
             }
         }
         None
+    }
+
+    /// A name with those joined to it: "Helen Toner and Tasha McCauley",
+    /// "Daniel Gross, Daniel Levy et Ilya Sutskever".
+    fn coordinated(&self, mi: usize, id: usize) -> Vec<usize> {
+        let an = self.an;
+        // Only commas and coordinators between two names.
+        let joins = |a: usize, b: usize| -> bool {
+            let mut k = a;
+            while k < b {
+                if an.toks[k].folded == "," {
+                    k += 1;
+                } else if let Some(m) = an.lang.coordinators.longest_at(&an.toks[..b], k, &NoSlots) {
+                    k += m.len;
+                } else {
+                    return false;
+                }
+            }
+            b > a && b - a <= 3
+        };
+        let person = |m: usize| match an.mentions.get(m).map(|m| &m.kind) {
+            Some(MentionKind::Person(p)) => Some(*p),
+            _ => None,
+        };
+        let mut out = vec![id];
+        let mut m = mi;
+        while m > 0 && person(m - 1).is_some() && joins(an.mentions[m - 1].end, an.mentions[m].start) {
+            m -= 1;
+            out.insert(0, person(m).unwrap());
+        }
+        let mut m = mi;
+        while person(m + 1).is_some() && joins(an.mentions[m].end, an.mentions[m + 1].start) {
+            m += 1;
+            out.push(person(m).unwrap());
+        }
+        out.dedup();
+        out
     }
 
     /// The comma that opens a relative clause closed by the comma at `close`.

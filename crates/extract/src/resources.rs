@@ -188,6 +188,7 @@ struct GrammarFile {
     until: Vec<String>,
     since: Vec<String>,
     complementizers: Vec<String>,
+    coordinators: Vec<String>,
 }
 
 /// A trigger found in text: which entry, and whether the form announces a plan.
@@ -241,6 +242,8 @@ pub struct Language {
     pub since: PhraseSet<()>,
     /// "que", "that": the start of a subordinate clause.
     pub complementizers: HashSet<String>,
+    /// "et", "and": names joined into one argument.
+    pub coordinators: PhraseSet<()>,
     /// The organization gazetteer, tokenized the way this language tokenizes.
     pub orgs: PhraseSet<usize>,
 }
@@ -424,6 +427,7 @@ impl Language {
             until: phrases(&g.until, &rules),
             since: phrases(&g.since, &rules),
             complementizers: set(&g.complementizers),
+            coordinators: phrases(&g.coordinators, &rules),
             orgs,
             rules,
         })
