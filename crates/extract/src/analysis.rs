@@ -86,7 +86,7 @@ impl<'a> Analysis<'a> {
         an.find_gazetteer_orgs(&mut claims, common);
         an.find_roles(&mut claims);
         an.find_units(&mut claims);
-        an.find_org_anaphors(&mut claims);
+        an.find_org_anaphors(&mut claims, common);
         an.find_names(&mut claims, common);
         an.find_context_orgs(&mut claims, common);
         an.find_repeats(&mut claims);
@@ -531,10 +531,20 @@ impl<'a> Analysis<'a> {
 
     /// "l'entreprise", "the company", "das Unternehmen": before names and
     /// context organizations, since German writes these nouns capitalised.
-    fn find_org_anaphors(&self, claims: &mut Claims) {
-        for sent in &self.sents {
+    fn find_org_anaphors(&mut self, claims: &mut Claims, common: &Common) {
+        for si in 0..self.sents.len() {
+            let sent = self.sents[si].clone();
             for (i, m) in self.lang.org_anaphors.find_all(&self.toks, sent.tokens.clone(), &NoSlots) {
-                if claims.free(i, i + m.len) {
+                // "le concurrent Anthropic", "the chipmaker Intel": the name follows; it is the organization.
+                let named = i + m.len < sent.tokens.end && self.capitalised(i + m.len);
+                if named {
+                    let end = self.capital_run(i + m.len, sent.tokens.end, claims, common);
+                    if claims.free(i + m.len, end) && !common.given_names.contains(&self.toks[i + m.len].folded) {
+                        let name = self.org_name(i + m.len, end, common);
+                        let id = intern(&mut self.orgs, &name);
+                        claims.claim(i + m.len, end, MentionKind::Org(id));
+                    }
+                } else if claims.free(i, i + m.len) {
                     claims.claim(i, i + m.len, MentionKind::OrgAnaphor);
                 }
             }

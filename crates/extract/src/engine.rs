@@ -66,7 +66,37 @@ pub fn extract(an: &Analysis) -> Vec<Draft> {
         pair_moves(&mut found);
         drafts.extend(found);
     }
+    let held = implied_held(&drafts);
+    drafts.extend(held);
     merge(drafts)
+}
+
+/// A change in a role says the role was held: leaving as CFO means one was
+/// CFO (past); taking a post, going on leave from it or coming back to it
+/// means holding it (current, unless the article later ends it).
+fn implied_held(drafts: &[Draft]) -> Vec<Draft> {
+    let mut out = Vec::new();
+    for d in drafts.iter().filter(|d| d.kind != EventType::Held && d.status == Status::Actual && d.person.is_some()) {
+        let Some(role) = &d.role else { continue };
+        let ended_later = drafts.iter().any(|e| e.kind == EventType::End && e.person == d.person && e.org == d.org && e.role.as_ref() == Some(role) && e.sentence > d.sentence);
+        let manner = match d.kind {
+            EventType::End => "past",
+            EventType::Start | EventType::Absence | EventType::Return if !ended_later => "current",
+            EventType::Start | EventType::Absence | EventType::Return => "past",
+            _ => continue,
+        };
+        out.push(Draft {
+            kind: EventType::Held,
+            date: None,
+            date_weak: true,
+            until: None,
+            counterpart: None,
+            manner: manner.into(),
+            confidence: d.confidence * 0.9,
+            ..d.clone()
+        });
+    }
+    out
 }
 
 impl<'a, 'b> Engine<'a, 'b> {
@@ -404,6 +434,12 @@ impl<'a, 'b> Engine<'a, 'b> {
                 let mirrored = if kind == EventType::End { EventType::Start } else { EventType::End };
                 let manner = if kind == EventType::End { "joined" } else { "unspecified" };
                 drafts.push(self.draft(mirrored, person, Some(c.clone()), None, manner, status, (date, date_weak), None, Some(o.clone()), s, 0.6));
+            }
+            // "X cède la place à Y", "hands over to Y": Y starts where X ends.
+            if entry.hands_over && kind == EventType::End {
+                if let (Some(next), _) = self.first_person_after(te, range.end, person) {
+                    drafts.push(self.draft(EventType::Start, Some(next), org.clone(), title.clone(), "appointed", status, (date, date_weak), None, None, s, 0.6));
+                }
             }
             // "X succède à Y": Y ends.
             if entry.succession && kind == EventType::Start {
@@ -907,10 +943,12 @@ impl<'a, 'b> Engine<'a, 'b> {
                 until_at = Some(*k);
             }
         }
-        let candidates: Vec<&(usize, crate::timex::Timex, bool)> = dates.iter().filter(|(k, t, u)| !*u && Some(*k) != until_at && (t.date.is_some() || t.later)).collect();
-        let dist = |k: usize| if k >= te { k - te } else { ts - k };
+        // "restera PDG jusqu'à la fin de l'année": for an end, the end of the span is its date.
+        let candidates: Vec<&(usize, crate::timex::Timex, bool)> =
+            dates.iter().filter(|(k, t, u)| (!*u || kind == EventType::End) && Some(*k) != until_at && (t.date.is_some() || t.later)).collect();
+        let dist = |k: usize| if k >= te { k - te } else { ts.saturating_sub(k) };
         // A date far after the verb belongs to what follows ("depuis la fondation il y a neuf ans").
-        let same_clause = candidates.iter().filter(|(k, _, _)| seg_of(*k) == trig_seg && (*k < ts || *k - te <= 8)).min_by_key(|(k, _, _)| dist(*k));
+        let same_clause = candidates.iter().filter(|(k, _, _)| seg_of(*k) == trig_seg && (*k < ts || k.saturating_sub(te) <= 8)).min_by_key(|(k, _, _)| dist(*k));
         let opening = candidates.iter().filter(|(k, _, _)| seg_of(*k) == 0 && trig_seg != 0 && !self.segment_has_verb(range.clone(), &seg, 0)).min_by_key(|(k, _, _)| *k);
         // Past an apposition: "ousted its chief executive, John Smith, on Friday",
         // as long as no other verb of change stands between.
@@ -1005,6 +1043,7 @@ fn merge(drafts: Vec<Draft>) -> Vec<Draft> {
                 && o.status == d.status
                 && (d.kind != EventType::Dissolution || o.unit == d.unit)
                 && (o.person.is_some() || o.role == d.role)
+                // A default date agrees with any date the text gives.
                 && match (o.date, d.date) {
                     (Some(a), Some(b)) => a.compatible(&b) || o.date_weak || d.date_weak,
                     _ => true,

@@ -76,6 +76,9 @@ pub struct TriggerEntry {
     /// "X succeeds Y": Y ends where X starts.
     #[serde(default)]
     pub succession: bool,
+    /// "X hands over to Y" (an end): Y starts where X ends.
+    #[serde(default)]
+    pub hands_over: bool,
     #[serde(default)]
     pub examples: Vec<String>,
 }
