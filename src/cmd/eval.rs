@@ -5,7 +5,7 @@ use std::path::Path;
 
 use anyhow::{Context, Result};
 use serde_json::{json, Value};
-use tenure_extract::score::{score, Report, Tally};
+use tenure_extract::score::{r4, score, Report, Tally};
 use tenure_extract::Extractor;
 
 use crate::cli::InputArgs;
@@ -70,7 +70,6 @@ pub fn run(gold: &Path, docs: &Path, pred: Option<&Path>, verbose: bool, as_json
 }
 
 fn row(t: &Tally) -> Value {
-    let r4 = |x: f64| (x * 10_000.0).round() / 10_000.0;
     json!({"tp": t.tp, "fp": t.fp, "fn": t.fn_, "precision": r4(t.precision()), "recall": r4(t.recall()), "f1": r4(t.f1())})
 }
 
@@ -83,7 +82,7 @@ fn figures(r: &Report) -> Value {
     let attributes: serde_json::Map<String, Value> = r
         .attributes
         .iter()
-        .map(|(k, (c, n))| (k.clone(), json!({"correct": c, "of": n, "accuracy": if *n > 0 { Some(((*c as f64 / *n as f64) * 10_000.0).round() / 10_000.0) } else { None }})))
+        .map(|(k, (c, n))| (k.clone(), json!({"correct": c, "of": n, "accuracy": if *n > 0 { Some(r4(*c as f64 / *n as f64)) } else { None }})))
         .collect();
     json!({
         "documents": r.documents,

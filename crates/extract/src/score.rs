@@ -162,6 +162,11 @@ pub struct Tally {
     pub fn_: usize,
 }
 
+/// The referee rounds figures to four places before printing three.
+pub fn r4(x: f64) -> f64 {
+    (x * 10_000.0).round() / 10_000.0
+}
+
 impl Tally {
     pub fn precision(&self) -> f64 {
         ratio(self.tp, self.tp + self.fp)
@@ -347,27 +352,26 @@ impl Report {
         out.push_str(&format!("documents: {}\n", self.documents));
         let held = self.tallies.get("held").copied().unwrap_or_default();
         for (name, t) in [("change events", self.change()), ("change, surname-only names allowed", self.relaxed_change), ("held facts", held)] {
-            out.push_str(&format!("{name:38} P {:.3}  R {:.3}  F1 {:.3}  (tp {}, fp {}, fn {})\n", t.precision(), t.recall(), t.f1(), t.tp, t.fp, t.fn_));
+            out.push_str(&format!("{name:38} P {:.3}  R {:.3}  F1 {:.3}  (tp {}, fp {}, fn {})\n", r4(t.precision()), r4(t.recall()), r4(t.f1()), t.tp, t.fp, t.fn_));
         }
         for (k, t) in &self.tallies {
             if let Some(ty) = k.strip_prefix("type:") {
-                out.push_str(&format!("  type {ty:12} P {:.3}  R {:.3}  F1 {:.3}\n", t.precision(), t.recall(), t.f1()));
+                out.push_str(&format!("  type {ty:12} P {:.3}  R {:.3}  F1 {:.3}\n", r4(t.precision()), r4(t.recall()), r4(t.f1())));
             }
         }
         for (k, t) in &self.tallies {
             if let Some(l) = k.strip_prefix("lang:") {
-                out.push_str(&format!("  lang {l:12} P {:.3}  R {:.3}  F1 {:.3}\n", t.precision(), t.recall(), t.f1()));
+                out.push_str(&format!("  lang {l:12} P {:.3}  R {:.3}  F1 {:.3}\n", r4(t.precision()), r4(t.recall()), r4(t.f1())));
             }
         }
         for (k, (c, n)) in &self.attributes {
             if *n > 0 {
-                // The referee rounds to four places before printing three.
-                let accuracy = (*c as f64 / *n as f64 * 10_000.0).round() / 10_000.0;
+                let accuracy = r4(*c as f64 / *n as f64);
                 out.push_str(&format!("  attr {k:20} {c}/{n} = {accuracy:.3}\n"));
             }
         }
         let c = self.change();
-        out.push_str(&format!("change-event F1 {:.3} (P {:.3} R {:.3})\n", c.f1(), c.precision(), c.recall()));
+        out.push_str(&format!("change-event F1 {:.3} (P {:.3} R {:.3})\n", r4(c.f1()), r4(c.precision()), r4(c.recall())));
         out
     }
 }
