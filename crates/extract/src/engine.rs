@@ -357,14 +357,21 @@ impl<'a, 'b> Engine<'a, 'b> {
 
         let passive = (ts.saturating_sub(3).max(range.start)..ts).any(|k| an.lang.passive.contains(&an.toks[k].folded));
         let object_first = entry.person == PersonSlot::Object && !passive;
-        let (persons, person_mention) = if subject_unit.is_some() && !object_first {
+        let (mut persons, person_mention) = if subject_unit.is_some() && !object_first {
             (Vec::new(), None)
         } else {
             self.persons_for(ts, te, range.clone(), object_first)
         };
+        // Languages that drop the subject ("En 2015 fue nombrado consejero delegado"):
+        // the person the story is about.
+        if persons.is_empty() && subject_unit.is_none() && an.lang.pro_drop {
+            if let Some(p) = self.focus_before(range.start) {
+                persons.push(p);
+            }
+        }
 
         // Where: the organization named after the verb, or the title's, or the sentence's.
-        let direct_org = if object_first { self.org_before(ts, range.start) } else { self.org_after(te, range.end) };
+        let direct_org = if object_first { self.org_before(ts, range.start) } else { self.org_after(te, range.end).or_else(|| self.org_before_final_verb(ts, te, range.clone())) };
         let after_org_end = self.after_org(te, range.end);
         let counterpart = match kind {
             EventType::End => self.org_following(after_org_end, range.end, |l| &l.move_to),
@@ -512,6 +519,14 @@ impl<'a, 'b> Engine<'a, 'b> {
             MentionKind::Role { .. } => self.an.lang.units.longest_at(&self.an.toks[..m.end], m.start, &NoSlots).filter(|u| m.start + u.len == m.end).map(|u| u.value.clone()),
             _ => None,
         }
+    }
+
+    /// The last person named before token `k`.
+    fn focus_before(&self, k: usize) -> Option<usize> {
+        self.an.mentions.iter().take_while(|m| m.start < k).filter_map(|m| match m.kind {
+            MentionKind::Person(p) => Some(p),
+            _ => None,
+        }).last()
     }
 
     /// The persons a trigger is about, and the mention that names them.
@@ -708,6 +723,27 @@ impl<'a, 'b> Engine<'a, 'b> {
             j += 1;
         }
         Some(an.raw(k, j).to_string())
+    }
+
+    /// With the verb at the end of its clause ("hat das Unternehmen 1998
+    /// gegründet", "die Fabrikam AG verlassen"), its object stands before it.
+    fn org_before_final_verb(&self, ts: usize, te: usize, range: std::ops::Range<usize>) -> Option<String> {
+        let an = self.an;
+        let clause_ends = te >= range.end || (!an.toks[te].is_word() && an.toks[te].kind != crate::tokenize::TokenKind::Number);
+        if !clause_ends {
+            return None;
+        }
+        let mut k = ts;
+        while k > range.start && ts - k < 6 {
+            k -= 1;
+            match self.kind_at(k) {
+                Some(MentionKind::Org(_) | MentionKind::OrgAnaphor) => return self.org_at(k),
+                Some(MentionKind::Person(_) | MentionKind::PersonRef { .. }) => return None,
+                _ if !an.toks[k].is_word() && an.toks[k].kind != crate::tokenize::TokenKind::Number => return None,
+                _ => {}
+            }
+        }
+        None
     }
 
     /// The subject of an appointment verb, when it is an organization:

@@ -192,6 +192,7 @@ struct GrammarFile {
     since: Vec<String>,
     complementizers: Vec<String>,
     coordinators: Vec<String>,
+    pro_drop: bool,
 }
 
 /// A trigger found in text: which entry, and whether the form announces a plan.
@@ -247,6 +248,9 @@ pub struct Language {
     pub complementizers: HashSet<String>,
     /// "et", "and": names joined into one argument.
     pub coordinators: PhraseSet<()>,
+    /// Whether the language leaves out subject pronouns (Spanish): then a verb
+    /// without a subject is about the person in focus.
+    pub pro_drop: bool,
     /// The organization gazetteer, tokenized the way this language tokenizes.
     pub orgs: PhraseSet<usize>,
 }
@@ -431,6 +435,7 @@ impl Language {
             since: phrases(&g.since, &rules),
             complementizers: set(&g.complementizers),
             coordinators: phrases(&g.coordinators, &rules),
+            pro_drop: g.pro_drop,
             orgs,
             rules,
         })
