@@ -84,6 +84,7 @@ impl<'a> Analysis<'a> {
         let mut claims = Claims::new(an.toks.len());
         an.find_dates(&mut claims);
         an.find_gazetteer_orgs(&mut claims, common);
+        an.find_long_units(&mut claims);
         an.find_roles(&mut claims);
         an.find_units(&mut claims);
         an.find_org_anaphors(&mut claims, common);
@@ -186,6 +187,18 @@ impl<'a> Analysis<'a> {
     fn former_before(&self, i: usize) -> bool {
         (i.saturating_sub(3)..i).any(|j| self.lang.former.matches_at(&self.toks[..i], j))
             || self.toks.get(i).is_some_and(|t| t.folded.starts_with("ex-"))
+    }
+
+    /// Bodies named in several words ("board of directors", "conseil de
+    /// surveillance") before titles, which would take a word of them.
+    fn find_long_units(&self, claims: &mut Claims) {
+        for sent in &self.sents {
+            for (i, m) in self.lang.units.find_all(&self.toks, sent.tokens.clone(), &NoSlots) {
+                if m.len > 1 && claims.free(i, i + m.len) {
+                    claims.claim(i, i + m.len, MentionKind::Unit(m.value.clone()));
+                }
+            }
+        }
     }
 
     fn find_units(&self, claims: &mut Claims) {

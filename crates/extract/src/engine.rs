@@ -580,19 +580,26 @@ impl<'a, 'b> Engine<'a, 'b> {
     /// "Daniel Gross, Daniel Levy et Ilya Sutskever".
     fn coordinated(&self, mi: usize, id: usize) -> Vec<usize> {
         let an = self.an;
-        // Only commas and coordinators between two names.
+        // Only commas, coordinators and the next one's title between two names:
+        // "a limogé le PDG X, le directeur financier Y et Z".
         let joins = |a: usize, b: usize| -> bool {
             let mut k = a;
+            let mut words = 0;
             while k < b {
                 if an.toks[k].folded == "," {
                     k += 1;
                 } else if let Some(m) = an.lang.coordinators.longest_at(&an.toks[..b], k, &NoSlots) {
                     k += m.len;
+                } else if let Some(m) = an.mention_at(k).filter(|m| matches!(m.kind, MentionKind::Role { .. })) {
+                    k = m.end;
+                } else if an.toks[k].is_word() && !an.toks[k].upper && an.lang.stopwords.contains(&an.toks[k].folded) && k + 1 < b && matches!(self.kind_at(k + 1), Some(MentionKind::Role { .. })) {
+                    k += 1; // a determiner before the title
                 } else {
                     return false;
                 }
+                words += 1;
             }
-            b > a && b - a <= 3
+            b > a && words <= 6
         };
         let person = |m: usize| match an.mentions.get(m).map(|m| &m.kind) {
             Some(MentionKind::Person(p)) => Some(*p),
@@ -829,7 +836,12 @@ impl<'a, 'b> Engine<'a, 'b> {
                     let m = an.mention_at(k).unwrap();
                     return Some(self.title(m.start, m.end));
                 }
-                Some(MentionKind::Person(_) | MentionKind::PersonRef { .. }) => {
+                // A pronoun ("giving up his post as CEO") does not end the search.
+                Some(MentionKind::PersonRef { .. }) => {
+                    k = an.mention_at(k).unwrap().end;
+                    continue;
+                }
+                Some(MentionKind::Person(_)) => {
                     if passed_person {
                         return None;
                     }
