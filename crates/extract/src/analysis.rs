@@ -48,6 +48,7 @@ pub struct Person {
 pub struct Analysis<'a> {
     pub text: &'a str,
     pub lang: &'a Language,
+    pub common: &'a Common,
     pub toks: Vec<Token>,
     pub sents: Vec<Sentence>,
     pub published: Option<PartialDate>,
@@ -70,6 +71,7 @@ impl<'a> Analysis<'a> {
         let mut an = Analysis {
             text,
             lang,
+            common,
             at: vec![None; toks.len()],
             toks,
             sents,

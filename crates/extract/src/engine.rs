@@ -722,7 +722,9 @@ impl<'a, 'b> Engine<'a, 'b> {
             let t = &an.toks[j];
             self.kind_at(j).is_none() && (t.is_word() || t.kind == crate::tokenize::TokenKind::Number) && (t.upper || t.kind == crate::tokenize::TokenKind::Number) && !an.lang.stopwords.contains(&t.folded) && an.lang.month(&t.folded).is_none()
         };
-        if !capital(k) || !an.toks[k].upper {
+        // A run that starts with a given name is a person nobody recognised, not an organization.
+        let given_name = an.common.given_names.contains(&an.toks[k].folded) && k + 1 < end && capital(k + 1);
+        if !capital(k) || !an.toks[k].upper || given_name {
             return None;
         }
         let mut j = k;
