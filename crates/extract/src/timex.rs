@@ -73,12 +73,13 @@ pub fn timex_at(lang: &Language, toks: &[Token], i: usize, published: Option<Par
         }
     }
     if let Some(month) = lang.month(&t.folded).filter(|_| t.kind == TokenKind::Word) {
-        // Month before day: "August 6, 2024".
-        if let Some(day) = toks.get(i + 1).and_then(day_of).filter(|_| toks[i + 1].kind != TokenKind::Word || toks[i + 1].folded.len() <= 4) {
-            if year_of(&toks[i + 1]).is_none() {
-                return Some(match year_after(i + 2) {
+        // Month before day: "August 6, 2024", "Nov. 17".
+        let d = if toks.get(i + 1).is_some_and(|t| t.folded == ".") { i + 2 } else { i + 1 };
+        if let Some(day) = toks.get(d).and_then(day_of).filter(|_| toks[d].kind != TokenKind::Word || toks[d].folded.len() <= 4) {
+            if year_of(&toks[d]).is_none() {
+                return Some(match year_after(d + 1) {
                     Some((y, end)) => Timex { len: end - i, date: PartialDate::day(y, month, day), later: false },
-                    None => Timex { len: 2, date: month_in_context(month, Some(day), published, future), later: false },
+                    None => Timex { len: d + 1 - i, date: month_in_context(month, Some(day), published, future), later: false },
                 });
             }
         }
@@ -96,6 +97,11 @@ pub fn timex_at(lang: &Language, toks: &[Token], i: usize, published: Option<Par
         return Some(Timex { len: 1, date: Some(PartialDate::year(y)), later: false });
     }
     if let Some(w) = lang.weekday(&t.folded).filter(|_| t.kind == TokenKind::Word) {
+        // "Sunday, Nov. 19": the full date that follows says more.
+        let next = if toks.get(i + 1).is_some_and(|t| t.folded == ",") { i + 2 } else { i + 1 };
+        if let Some(full) = timex_at(lang, toks, next, published, future).filter(|t| t.date.is_some_and(|d| d.day.is_some())) {
+            return Some(Timex { len: next - i + full.len, ..full });
+        }
         let date = published.filter(|p| p.day.is_some()).map(|p| weekday_near(p, w, future));
         return Some(Timex { len: 1, date, later: false });
     }
@@ -201,6 +207,12 @@ mod tests {
         // 26 September 2024 was a Thursday.
         assert_eq!(resolve_in(Lang::Fr, "a annoncé mercredi", "2024-09-26", false).as_deref(), Some("2024-09-25"));
         assert_eq!(resolve_in(Lang::En, "said on Tuesday", "2014-02-05", false).as_deref(), Some("2014-02-04"));
+    }
+
+    #[test]
+    fn abbreviated_months_and_weekday_with_date() {
+        assert_eq!(resolve_in(Lang::En, "on Nov. 17, the board", "2023-11-30", false).as_deref(), Some("2023-11-17"));
+        assert_eq!(resolve_in(Lang::En, "On Sunday, Nov. 19, the board", "2023-11-30", false).as_deref(), Some("2023-11-19"));
     }
 
     #[test]
