@@ -328,6 +328,12 @@ impl<'a> Analysis<'a> {
             if claims.taken(j) {
                 break;
             }
+            // Two names side by side ("löst Anna Schmidt Thomas Becker ab"): a
+            // given name after a full name starts the next one.
+            let next_name = j - start >= 2 && self.common.given_names.contains(&t.folded) && self.toks.get(j + 1).is_some_and(|n| n.upper && n.is_word());
+            if next_name {
+                break;
+            }
             if t.is_word() && t.upper && !self.lang.stopwords.contains(&t.folded) && self.lang.month(&t.folded).is_none() {
                 // An initial: "John W. Thompson".
                 if t.folded.chars().count() == 1 && self.toks.get(j + 1).is_some_and(|d| d.folded == ".") && self.toks.get(j + 2).is_some_and(|n| n.upper) {

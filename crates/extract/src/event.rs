@@ -142,4 +142,8 @@ pub struct Event {
     pub status: Status,
     pub evidence: Evidence,
     pub confidence: f32,
+    /// Set when the article gave no publication date and the one dates were
+    /// resolved against was read from its text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published_inferred: Option<String>,
 }

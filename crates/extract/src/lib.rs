@@ -159,6 +159,7 @@ impl Extractor {
                     status: d.status,
                     evidence,
                     confidence: d.confidence,
+                    published_inferred: published.filter(|_| inferred).map(|p| p.to_string()),
                 }
             })
             .collect();

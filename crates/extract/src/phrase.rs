@@ -1,7 +1,7 @@
 //! Phrase sets: the one matcher behind every lexicon.
 //!
 //! A phrase is a sequence of folded tokens; a token may be a prefix (`demission*`),
-//! any one word (`*`), or a slot (`#` a number, `MONTH`, `WEEKDAY`, `YEAR`). Phrases are indexed by
+//! any one word (`*`), a gap of a few words (`...`), or a slot (`#` a number, `MONTH`, `WEEKDAY`, `YEAR`). Phrases are indexed by
 //! their first literal token, so matching at a position looks at a handful of
 //! candidates, and the longest match wins.
 
@@ -15,6 +15,8 @@ enum Pat {
     Prefix(String),
     /// `*` alone: any one word ("tritt * zurück").
     Any,
+    /// `...`: up to six words or dates, no clause punctuation ("tritt ... zurück").
+    Gap,
     Number,
     Month,
     Weekday,
@@ -87,6 +89,7 @@ impl<V> PhraseSet<V> {
                 "WEEKDAY" => pats.push(Pat::Weekday),
                 "YEAR" => pats.push(Pat::Year),
                 "*" => pats.push(Pat::Any),
+                "..." => pats.push(Pat::Gap),
                 _ => {
                     let (body, prefix) = match word.strip_suffix('*') {
                         Some(b) if !b.is_empty() => (b, true),
@@ -130,11 +133,11 @@ impl<V> PhraseSet<V> {
         let mut best: Option<Match<'a, V>> = None;
         for &id in candidates {
             let (pats, value) = &self.phrases[id];
-            if best.as_ref().is_some_and(|b| b.len >= pats.len()) {
-                continue;
-            }
-            if let Some(slots) = match_pats(pats, toks, i, slots) {
-                best = Some(Match { len: pats.len(), value, slots });
+            let mut values = SlotValues::default();
+            if let Some(len) = match_pats(pats, toks, i, slots, &mut values) {
+                if best.as_ref().is_none_or(|b| len > b.len) {
+                    best = Some(Match { len, value, slots: values });
+                }
             }
         }
         best
@@ -148,13 +151,11 @@ impl<V> PhraseSet<V> {
         let mut best: Option<(usize, Vec<&'a V>)> = None;
         for &id in candidates {
             let (pats, value) = &self.phrases[id];
-            if match_pats(pats, toks, i, &NoSlots).is_none() {
-                continue;
-            }
+            let Some(n) = match_pats(pats, toks, i, &NoSlots, &mut SlotValues::default()) else { continue };
             match &mut best {
-                Some((len, values)) if *len == pats.len() => values.push(value),
-                Some((len, _)) if *len > pats.len() => {}
-                _ => best = Some((pats.len(), vec![value])),
+                Some((len, values)) if *len == n => values.push(value),
+                Some((len, _)) if *len > n => {}
+                _ => best = Some((n, vec![value])),
             }
         }
         best
@@ -189,41 +190,52 @@ impl<V> PhraseSet<V> {
     }
 }
 
-fn match_pats(pats: &[Pat], toks: &[Token], i: usize, slots: &dyn Slots) -> Option<SlotValues> {
-    let mut values = SlotValues::default();
-    for (k, pat) in pats.iter().enumerate() {
-        let t = toks.get(i + k)?;
-        let ok = match pat {
-            Pat::Word(w) => &t.folded == w,
-            Pat::Prefix(p) => t.folded.starts_with(p.as_str()) && t.kind != TokenKind::Punct,
-            Pat::Any => t.kind != TokenKind::Punct,
-            Pat::Number => {
-                let n = if t.kind == TokenKind::Number && t.folded.len() <= 3 {
-                    t.folded.parse().ok()
-                } else {
-                    slots.number(&t.folded)
-                };
-                values.number = n;
-                n.is_some()
+/// Matches `pats` at token `i`; returns the number of tokens covered.
+fn match_pats(pats: &[Pat], toks: &[Token], i: usize, slots: &dyn Slots, values: &mut SlotValues) -> Option<usize> {
+    let Some((pat, rest)) = pats.split_first() else { return Some(0) };
+    if *pat == Pat::Gap {
+        // Shortest gap first, so the closing word is the nearest one.
+        for skip in 0..=6 {
+            if skip > 0 {
+                let t = toks.get(i + skip - 1)?;
+                if t.kind == TokenKind::Punct && !matches!(t.folded.as_str(), "." | "-") {
+                    return None;
+                }
             }
-            Pat::Month => {
-                values.month = slots.month(&t.folded);
-                values.month.is_some()
+            if let Some(n) = match_pats(rest, toks, i + skip, slots, values) {
+                return Some(skip + n);
             }
-            Pat::Weekday => {
-                values.weekday = slots.weekday(&t.folded);
-                values.weekday.is_some()
-            }
-            Pat::Year => {
-                values.year = year_of(t);
-                values.year.is_some()
-            }
-        };
-        if !ok {
-            return None;
         }
+        return None;
     }
-    Some(values)
+    let t = toks.get(i)?;
+    let ok = match pat {
+        Pat::Word(w) => &t.folded == w,
+        Pat::Prefix(p) => t.folded.starts_with(p.as_str()) && t.kind != TokenKind::Punct,
+        Pat::Any => t.kind != TokenKind::Punct,
+        Pat::Gap => unreachable!(),
+        Pat::Number => {
+            let n = if t.kind == TokenKind::Number && t.folded.len() <= 3 { t.folded.parse().ok() } else { slots.number(&t.folded) };
+            values.number = n;
+            n.is_some()
+        }
+        Pat::Month => {
+            values.month = slots.month(&t.folded);
+            values.month.is_some()
+        }
+        Pat::Weekday => {
+            values.weekday = slots.weekday(&t.folded);
+            values.weekday.is_some()
+        }
+        Pat::Year => {
+            values.year = year_of(t);
+            values.year.is_some()
+        }
+    };
+    if !ok {
+        return None;
+    }
+    match_pats(rest, toks, i + 1, slots, values).map(|n| n + 1)
 }
 
 /// A four-digit year between 1800 and 2199.
@@ -249,6 +261,17 @@ mod tests {
         let all = set.find_all(&toks, 0..toks.len(), &NoSlots);
         let got: Vec<(usize, &str)> = all.iter().map(|(i, m)| (*i, *m.value)).collect();
         assert_eq!(got, [(1, "other"), (4, "resign")]);
+    }
+
+    #[test]
+    fn gaps_span_a_few_words_but_not_a_clause() {
+        let rules = TokenRules::default();
+        let mut set = PhraseSet::new();
+        set.insert("tritt ... zuruck", (), &rules);
+        let toks = tokenize("Becker tritt am 1. Oktober zurück", &rules);
+        assert_eq!(set.longest_at(&toks, 1, &NoSlots).map(|m| m.len), Some(6));
+        let toks = tokenize("Becker tritt an, und Müller zurück", &rules);
+        assert!(set.longest_at(&toks, 1, &NoSlots).is_none());
     }
 
     #[test]

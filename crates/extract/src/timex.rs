@@ -117,7 +117,13 @@ fn month_in_context(month: u8, day: Option<u8>, published: Option<PartialDate>, 
         _ => p.year,
     };
     match day {
-        Some(d) => PartialDate::day(year, month, d),
+        // A day without a year is the one nearest the publication date:
+        // "tritt am 1. Oktober zurück" in September is next month, not last year.
+        Some(d) => {
+            let candidates = [p.year - 1, p.year, p.year + 1].map(|y| PartialDate::day(y, month, d));
+            let distance = |c: &PartialDate| (c.ordinal_start() - p.ordinal_start()).abs();
+            candidates.into_iter().flatten().min_by_key(distance).or_else(|| PartialDate::day(year, month, d))
+        }
         None => Some(PartialDate::month(year, month)),
     }
 }

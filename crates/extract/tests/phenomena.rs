@@ -109,3 +109,38 @@ fn never_panics_on_odd_text() {
         }
     }
 }
+
+#[test]
+fn german_move_with_separable_verb_and_dates() {
+    let ev = extract(Lang::De, "2022-09-01", "Anna Schmidt verlässt die Fabrikam AG und wechselt zur Contoso GmbH.");
+    find(&ev, EventType::End, Some("Anna Schmidt"), "Fabrikam");
+    let ev = extract(Lang::De, "2021-07-06", "Bei der Fabrikam AG löst Anna Schmidt Thomas Becker ab.");
+    find(&ev, EventType::Start, Some("Anna Schmidt"), "Fabrikam");
+    find(&ev, EventType::End, Some("Thomas Becker"), "Fabrikam");
+    let ev = extract(Lang::De, "2014-09-19", "Der Vorstandschef der Contoso GmbH, Thomas Becker, tritt am 1. Oktober zurück.");
+    let end = find(&ev, EventType::End, Some("Thomas Becker"), "Contoso");
+    assert_eq!((end.role.as_deref(), end.date.as_deref()), (Some("ceo"), Some("2014-10-01")));
+}
+
+#[test]
+fn spanish_succession_and_dropped_subject() {
+    let ev = extract(Lang::Es, "2023-02-17", "Lucía Gómez sustituye a Carlos Ruiz al frente de Contoso.");
+    find(&ev, EventType::Start, Some("Lucía Gómez"), "Contoso");
+    find(&ev, EventType::End, Some("Carlos Ruiz"), "Contoso");
+    let ev = extract(Lang::Es, "2023-02-17", "Lucía Gómez es la consejera delegada de Contoso. En 2015 fue nombrada directora financiera de Fabrikam.");
+    let s = find(&ev, EventType::Start, Some("Lucía Gómez"), "Fabrikam");
+    assert_eq!((s.role.as_deref(), s.date.as_deref()), (Some("cfo"), Some("2015")));
+}
+
+#[test]
+fn publication_date_is_inferred_and_marked() {
+    let x = Extractor::new().unwrap();
+    let text = "Le 6 août 2024, Claire Martin a quitté Fabrikam pour rejoindre Contoso.";
+    let out = x.extract(&Input { id: "t", text, lang: Some(Lang::Fr), published: None }).unwrap();
+    assert!(out.published_inferred);
+    assert_eq!(out.published.map(|p| p.to_string()).as_deref(), Some("2024-08-06"));
+    let end = find(&out.events, EventType::End, Some("Claire Martin"), "Fabrikam");
+    assert_eq!(end.published_inferred.as_deref(), Some("2024-08-06"));
+    let given = x.extract(&Input { id: "t", text, lang: Some(Lang::Fr), published: PartialDate::parse("2024-08-07") }).unwrap();
+    assert!(!given.published_inferred && given.events.iter().all(|e| e.published_inferred.is_none()));
+}
