@@ -592,7 +592,7 @@ impl<'a> Analysis<'a> {
                     if both {
                         claims.claim(i, i + 1, reference(true));
                     }
-                } else if let Some(n) = phrase(&l.both).filter(|_| i + 1 < range.end && !self.toks[i + 1].upper) {
+                } else if let Some(n) = phrase(&l.both).filter(|n| i + n < range.end && !self.toks[i + n].upper) {
                     claims.claim(i, i + n, reference(true));
                     i += n;
                     continue;

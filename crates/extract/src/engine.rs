@@ -199,7 +199,10 @@ impl<'a, 'b> Engine<'a, 'b> {
                 }
             }
             if !titles.is_empty() {
-                self.profiles.get_mut().entry(pid).or_default().extend(titles.iter().cloned());
+                // "Guillaume Lample et Timothée Lacroix, deux chercheurs de Meta": both.
+                for p in self.coordinated(mi, pid) {
+                    self.profiles.get_mut().entry(p).or_default().extend(titles.iter().cloned());
+                }
                 self.appositions.insert(mi, titles);
             }
         }
@@ -218,6 +221,11 @@ impl<'a, 'b> Engine<'a, 'b> {
                 if let Some(o) = self.org_at(j) {
                     org = Some(o);
                     break;
+                }
+                // "directeur de la division X de Contoso": the unit is on the way.
+                if let Some(m) = an.mention_at(j).filter(|m| matches!(m.kind, MentionKind::Unit(_))) {
+                    j = m.end;
+                    continue;
                 }
                 let t = &an.toks[j];
                 if self.kind_at(j).is_some() || !t.is_word() || t.upper {
@@ -362,9 +370,13 @@ impl<'a, 'b> Engine<'a, 'b> {
         } else {
             self.persons_for(ts, te, range.clone(), object_first)
         };
-        // Languages that drop the subject ("En 2015 fue nombrado consejero delegado"):
+        // Languages that drop the subject ("En 2015 fue nombrado consejero delegado"),
+        // or a sentence opening on a title ("Le chercheur, ..., cofonde X"):
         // the person the story is about.
-        if persons.is_empty() && subject_unit.is_none() && an.lang.pro_drop {
+        let opens_on_title = an.mentions.iter().find(|m| m.start >= range.start && m.start < ts).is_some_and(|m| {
+            matches!(m.kind, MentionKind::Role { .. }) && (range.start..m.start).all(|k| an.lang.stopwords.contains(&an.toks[k].folded))
+        });
+        if persons.is_empty() && subject_unit.is_none() && !object_first && (an.lang.pro_drop || opens_on_title) {
             if let Some(p) = self.focus_before(range.start) {
                 persons.push(p);
             }
