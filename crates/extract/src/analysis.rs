@@ -445,8 +445,9 @@ impl<'a> Analysis<'a> {
         let l = self.lang;
         let toks = &self.toks[..range.end];
         let entry_at = |k: usize| l.triggers.longest_at(toks, k, &NoSlots).map(|m| (m.len, &l.trigger_entries[m.value.entry]));
-        // After a subject verb.
-        let mut k = i;
+        // After a subject verb, but not after a place preposition ("fondée à San Francisco").
+        let after_place = i > range.start && l.place_prepositions.contains(&self.toks[i - 1].folded);
+        let mut k = if after_place { range.start } else { i };
         let mut skipped = 0;
         while k > range.start && skipped <= 2 {
             k -= 1;

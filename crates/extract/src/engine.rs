@@ -384,6 +384,7 @@ impl<'a, 'b> Engine<'a, 'b> {
 
         // Where: the organization named after the verb, or the title's, or the sentence's.
         let direct_org = if object_first { self.org_before(ts, range.start) } else { self.org_after(te, range.end).or_else(|| self.org_before_final_verb(ts, te, range.clone())) };
+        let direct_org = direct_org.or_else(|| self.recent_org_before(ts, range.start));
         let after_org_end = self.after_org(te, range.end);
         let counterpart = match kind {
             EventType::End => self.org_following(after_org_end, range.end, |l| &l.move_to),
@@ -715,6 +716,10 @@ impl<'a, 'b> Engine<'a, 'b> {
             }
             let t = &an.toks[k];
             if t.is_word() && t.upper {
+                // "fondée à San Francisco": a place.
+                if k > te && an.lang.place_prepositions.contains(&an.toks[k - 1].folded) {
+                    return None;
+                }
                 return self.unknown_org(k, end);
             }
             if !t.is_word() || an.lang.move_to.matches_at(&an.toks[..end], k) || an.lang.move_from.matches_at(&an.toks[..end], k) {
@@ -744,6 +749,17 @@ impl<'a, 'b> Engine<'a, 'b> {
             j += 1;
         }
         Some(an.raw(k, j).to_string())
+    }
+
+    /// "John Schulman y devient directeur scientifique": a word just before the
+    /// verb standing for the organization named last.
+    fn recent_org_before(&self, ts: usize, start: usize) -> Option<String> {
+        let an = self.an;
+        let k = (ts.saturating_sub(2).max(start)..ts).find(|&k| self.kind_at(k).is_none() && an.lang.recent_org.contains(&an.toks[k].folded))?;
+        an.mentions.iter().take_while(|m| m.start < k).filter_map(|m| match m.kind {
+            MentionKind::Org(id) => Some(an.orgs[id].clone()),
+            _ => None,
+        }).last()
     }
 
     /// With the verb at the end of its clause ("hat das Unternehmen 1998

@@ -193,6 +193,8 @@ struct GrammarFile {
     complementizers: Vec<String>,
     coordinators: Vec<String>,
     pro_drop: bool,
+    place_prepositions: Vec<String>,
+    recent_org: Vec<String>,
 }
 
 /// A trigger found in text: which entry, and whether the form announces a plan.
@@ -251,6 +253,10 @@ pub struct Language {
     /// Whether the language leaves out subject pronouns (Spanish): then a verb
     /// without a subject is about the person in focus.
     pub pro_drop: bool,
+    /// "à", "in": what follows is a place, not an organization.
+    pub place_prepositions: HashSet<String>,
+    /// "y", "dort": the organization just named.
+    pub recent_org: HashSet<String>,
     /// The organization gazetteer, tokenized the way this language tokenizes.
     pub orgs: PhraseSet<usize>,
 }
@@ -436,6 +442,8 @@ impl Language {
             complementizers: set(&g.complementizers),
             coordinators: phrases(&g.coordinators, &rules),
             pro_drop: g.pro_drop,
+            place_prepositions: set(&g.place_prepositions),
+            recent_org: set(&g.recent_org),
             orgs,
             rules,
         })
