@@ -445,15 +445,16 @@ impl<'a> Analysis<'a> {
         let l = self.lang;
         let toks = &self.toks[..range.end];
         let entry_at = |k: usize| l.triggers.longest_at(toks, k, &NoSlots).map(|m| (m.len, &l.trigger_entries[m.value.entry]));
-        // After a subject verb, but not after a place preposition ("fondée à San Francisco").
+        // After a subject verb; after a founding, not past a place preposition ("fondée à San Francisco").
         let after_place = i > range.start && l.place_prepositions.contains(&self.toks[i - 1].folded);
-        let mut k = if after_place { range.start } else { i };
+        let mut k = i;
         let mut skipped = 0;
         while k > range.start && skipped <= 2 {
             k -= 1;
             if let Some((len, e)) = (range.start..=k).rev().take(8).find_map(|s| entry_at(s).filter(|(len, _)| s + len == k + 1).map(|(len, e)| (len, e))) {
                 let _ = len;
-                return matches!(e.kind.as_str(), "start" | "end" | "return") && e.person == crate::resources::PersonSlot::Subject && !claims.taken(k);
+                let place = after_place && e.manner == "founded";
+                return matches!(e.kind.as_str(), "start" | "end" | "return") && e.person == crate::resources::PersonSlot::Subject && !claims.taken(k) && !place;
             }
             let t = &self.toks[k];
             if !(t.is_word() && !t.upper && l.stopwords.contains(&t.folded)) {

@@ -344,7 +344,7 @@ impl<'a, 'b> Engine<'a, 'b> {
         if kind == EventType::Dissolution {
             let unit = subject_unit.or_else(|| self.unit_near(ts, te, range.clone()));
             let Some(unit) = unit else { return Vec::new() };
-            let org = self.org_after(te, range.end).or_else(|| self.org_before(ts, range.start)).or_else(|| self.main_org()).or_else(|| self.sentence_org(s));
+            let org = self.org_after(te, range.end, false).or_else(|| self.org_before(ts, range.start)).or_else(|| self.main_org()).or_else(|| self.sentence_org(s));
             return vec![Draft {
                 kind,
                 person: None,
@@ -383,7 +383,7 @@ impl<'a, 'b> Engine<'a, 'b> {
         }
 
         // Where: the organization named after the verb, or the title's, or the sentence's.
-        let direct_org = if object_first { self.org_before(ts, range.start) } else { self.org_after(te, range.end).or_else(|| self.org_before_final_verb(ts, te, range.clone())) };
+        let direct_org = if object_first { self.org_before(ts, range.start) } else { self.org_after(te, range.end, entry.manner == "founded").or_else(|| self.org_before_final_verb(ts, te, range.clone())) };
         let direct_org = direct_org.or_else(|| self.recent_org_before(ts, range.start));
         let after_org_end = self.after_org(te, range.end);
         let counterpart = match kind {
@@ -703,7 +703,7 @@ impl<'a, 'b> Engine<'a, 'b> {
 
     /// The organization right after a verb: "quitte OpenAI", "rejoint son rival
     /// Anthropic", "joined the company", "fait ses adieux à l'entreprise".
-    fn org_after(&self, te: usize, end: usize) -> Option<String> {
+    fn org_after(&self, te: usize, end: usize, founding: bool) -> Option<String> {
         let an = self.an;
         let mut skipped = 0;
         let mut k = te;
@@ -716,8 +716,8 @@ impl<'a, 'b> Engine<'a, 'b> {
             }
             let t = &an.toks[k];
             if t.is_word() && t.upper {
-                // "fondée à San Francisco": a place.
-                if k > te && an.lang.place_prepositions.contains(&an.toks[k - 1].folded) {
+                // "fondée à San Francisco": after a founding, a place.
+                if k > te && founding && an.lang.place_prepositions.contains(&an.toks[k - 1].folded) {
                     return None;
                 }
                 return self.unknown_org(k, end);
@@ -840,7 +840,7 @@ impl<'a, 'b> Engine<'a, 'b> {
         let mut words = 0;
         while k < end && words < 3 {
             if let Some(m) = set.longest_at(&an.toks[..end], k, &NoSlots) {
-                return self.org_after(k + m.len, end);
+                return self.org_after(k + m.len, end, false);
             }
             // "est parti en août pour rejoindre X": a date may stand between.
             match an.mention_at(k) {
