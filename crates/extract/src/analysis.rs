@@ -280,7 +280,7 @@ impl<'a> Analysis<'a> {
             let mut i = range.start;
             while i < range.end {
                 let t = &self.toks[i];
-                let honorific = i > range.start && self.lang.honorifics.contains(&self.toks[i - 1].folded.trim_end_matches('.').to_string());
+                let honorific = i > range.start && self.lang.honorifics.contains(self.toks[i - 1].folded.trim_end_matches('.'));
                 let starts = t.is_word()
                     && t.upper
                     && !claims.taken(i)
@@ -451,8 +451,7 @@ impl<'a> Analysis<'a> {
         let mut skipped = 0;
         while k > range.start && skipped <= 2 {
             k -= 1;
-            if let Some((len, e)) = (range.start..=k).rev().take(8).find_map(|s| entry_at(s).filter(|(len, _)| s + len == k + 1).map(|(len, e)| (len, e))) {
-                let _ = len;
+            if let Some((_, e)) = (range.start..=k).rev().take(8).find_map(|s| entry_at(s).filter(|(len, _)| s + len == k + 1)) {
                 let place = after_place && e.manner == "founded";
                 return matches!(e.kind.as_str(), "start" | "end" | "return") && e.person == crate::resources::PersonSlot::Subject && !claims.taken(k) && !place;
             }
@@ -470,7 +469,7 @@ impl<'a> Analysis<'a> {
                 return e.kind == "dissolution" || (e.person == crate::resources::PersonSlot::Object && matches!(e.kind.as_str(), "start" | "end" | "return"));
             }
             let t = &self.toks[k];
-            if !(t.is_word() && !t.upper) && !(t.folded == "," && k == end) {
+            if (!t.is_word() || t.upper) && !(t.folded == "," && k == end) {
                 break;
             }
             skipped += 1;
@@ -496,7 +495,7 @@ impl<'a> Analysis<'a> {
             if j > i && common.org_suffixes.contains(self.toks[j - 1].folded.trim_end_matches('.')) && self.toks[j - 1].upper {
                 break;
             }
-            if (t.is_word() || t.kind == TokenKind::Number) && (t.upper || t.kind == TokenKind::Number) && !self.lang.stopwords.contains(&t.folded) {
+            if ((t.is_word() && t.upper) || t.kind == TokenKind::Number) && !self.lang.stopwords.contains(&t.folded) {
                 j += 1;
             } else if t.folded == "&" && j + 1 < limit && self.toks[j + 1].upper {
                 j += 2;

@@ -808,7 +808,7 @@ impl<'a, 'b> Engine<'a, 'b> {
                 return self.unknown_org(s, k + 1);
             }
             // "Fabrikam, fondée par X": one comma may stand between.
-            if !t.is_word() && !(t.folded == "," && skipped == 0) {
+            if !t.is_word() && (t.folded != "," || skipped > 0) {
                 return None;
             }
             skipped += 1;
@@ -916,7 +916,7 @@ impl<'a, 'b> Engine<'a, 'b> {
                 continue;
             }
             let t = &an.toks[k];
-            if !(t.is_word() && !t.upper) {
+            if !t.is_word() || t.upper {
                 break;
             }
             k += 1;

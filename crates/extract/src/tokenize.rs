@@ -120,9 +120,8 @@ fn word_end(chars: &[(usize, char)], mut i: usize, text: &str, rules: &TokenRule
     let mut segment_start = i;
     while i < chars.len() {
         let c = chars[i].1;
-        if c.is_alphanumeric() || c == '\u{00AD}' {
-            i += 1;
-        } else if (c == '-' || c == '\u{2011}') && letter_at(i + 1) {
+        // Letters, soft hyphens, and hyphens inside a word ("vice-président").
+        if c.is_alphanumeric() || c == '\u{00AD}' || ((c == '-' || c == '\u{2011}') && letter_at(i + 1)) {
             i += 1;
         } else if c == '&' && letter_at(i + 1) && i - start <= 2 {
             i += 1; // AT&T
