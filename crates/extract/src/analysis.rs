@@ -38,10 +38,18 @@ pub struct Mention {
     pub kind: MentionKind,
 }
 
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Sex {
+    Female,
+    Male,
+}
+
 #[derive(Clone, Debug, Default)]
 pub struct Person {
     pub name: String,
     pub handles: Vec<String>,
+    /// From the given name, where the lexicon tells.
+    pub sex: Option<Sex>,
 }
 
 /// An article, tokenized, with its mentions.
@@ -375,7 +383,15 @@ impl<'a> Analysis<'a> {
         if let Some(i) = self.persons.iter().position(|p| fold_name(&p.name) == key) {
             return i;
         }
-        self.persons.push(Person { name: name.to_string(), handles: Vec::new() });
+        let first = key.split(' ').next().unwrap_or_default();
+        let sex = if self.common.female_names.contains(first) {
+            Some(Sex::Female)
+        } else if self.common.given_names.contains(first) && !self.common.female_names.is_empty() {
+            Some(Sex::Male)
+        } else {
+            None
+        };
+        self.persons.push(Person { name: name.to_string(), handles: Vec::new(), sex });
         self.persons.len() - 1
     }
 
@@ -636,7 +652,17 @@ impl<'a> Analysis<'a> {
                     } else if self.lang.relative_pronouns.contains(&f) {
                         recent.iter().take(1).copied().collect()
                     } else {
-                        recent.iter().take(if plural { 2 } else { 4 }).copied().collect()
+                        // "elle" skips the men just named, "he" the women.
+                        let text = self.toks[start..self.mentions[m].end].iter().map(|t| t.folded.as_str()).collect::<Vec<_>>().join(" ");
+                        let wanted = if self.lang.feminine_pronouns.contains(&text) {
+                            Some(Sex::Female)
+                        } else if self.lang.masculine_pronouns.contains(&text) {
+                            Some(Sex::Male)
+                        } else {
+                            None
+                        };
+                        let fits = |p: &usize| plural || wanted.is_none() || self.persons[*p].sex.is_none() || self.persons[*p].sex == wanted;
+                        recent.iter().copied().filter(fits).take(if plural { 2 } else { 4 }).collect()
                     };
                     self.mentions[m].kind = MentionKind::PersonRef { candidates, plural };
                 }

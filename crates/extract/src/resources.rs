@@ -51,6 +51,7 @@ fn sources(lang: Lang) -> Sources {
 }
 
 const GIVEN_NAMES: &str = include_str!("../resources/common/given_names.txt");
+const FEMALE_NAMES: &str = include_str!("../resources/common/given_names_female.txt");
 const ORGS: &str = include_str!("../resources/common/orgs.tsv");
 const ORG_SUFFIXES: &str = include_str!("../resources/common/org_suffixes.txt");
 
@@ -195,6 +196,8 @@ struct GrammarFile {
     pro_drop: bool,
     place_prepositions: Vec<String>,
     recent_org: Vec<String>,
+    feminine_pronouns: Vec<String>,
+    masculine_pronouns: Vec<String>,
 }
 
 /// A trigger found in text: which entry, and whether the form announces a plan.
@@ -257,6 +260,9 @@ pub struct Language {
     pub place_prepositions: HashSet<String>,
     /// "y", "dort": the organization just named.
     pub recent_org: HashSet<String>,
+    /// "elle", "she" / "il", "he": references that skip persons of the other sex.
+    pub feminine_pronouns: HashSet<String>,
+    pub masculine_pronouns: HashSet<String>,
     /// The organization gazetteer, tokenized the way this language tokenizes.
     pub orgs: PhraseSet<usize>,
 }
@@ -276,6 +282,8 @@ impl Slots for Language {
 /// What all languages share: given names and the organization gazetteer.
 pub struct Common {
     pub given_names: HashSet<String>,
+    /// Given names mostly borne by women, for "elle"/"she" (a subset of `given_names`).
+    pub female_names: HashSet<String>,
     /// Canonical organization names; the gazetteer's values index this list.
     pub org_names: Vec<String>,
     org_aliases: Vec<(String, usize)>,
@@ -286,7 +294,9 @@ pub struct Common {
 
 impl Common {
     pub fn load() -> Common {
-        let given_names = GIVEN_NAMES.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(fold).collect();
+        let list = |text: &str| text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(fold).collect::<HashSet<String>>();
+        let given_names = list(GIVEN_NAMES);
+        let female_names = list(FEMALE_NAMES);
         let mut org_names = Vec::new();
         let mut org_aliases = Vec::new();
         for line in ORGS.lines() {
@@ -316,7 +326,7 @@ impl Common {
             .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
             .map(str::to_string)
             .collect();
-        Common { given_names, org_names, org_aliases, org_suffixes, lowercase_orgs }
+        Common { given_names, female_names, org_names, org_aliases, org_suffixes, lowercase_orgs }
     }
 }
 
@@ -326,6 +336,11 @@ fn parse<'de, T: Deserialize<'de>>(lang: Lang, file: &str, text: &'de str) -> Re
 
 fn set(words: &[String]) -> HashSet<String> {
     words.iter().map(|w| fold(w.trim())).collect()
+}
+
+/// A phrase as the tokenizer sees it, folded words joined by spaces.
+fn words(phrase: &str, rules: &TokenRules) -> String {
+    crate::tokenize::tokenize(phrase, rules).into_iter().map(|t| t.folded).collect::<Vec<_>>().join(" ")
 }
 
 fn phrases(words: &[String], rules: &TokenRules) -> PhraseSet<()> {
@@ -444,6 +459,8 @@ impl Language {
             pro_drop: g.pro_drop,
             place_prepositions: set(&g.place_prepositions),
             recent_org: set(&g.recent_org),
+            feminine_pronouns: g.feminine_pronouns.iter().map(|p| words(p, &rules)).collect(),
+            masculine_pronouns: g.masculine_pronouns.iter().map(|p| words(p, &rules)).collect(),
             orgs,
             rules,
         })

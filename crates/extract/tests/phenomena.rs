@@ -144,3 +144,14 @@ fn publication_date_is_inferred_and_marked() {
     let given = x.extract(&Input { id: "t", text, lang: Some(Lang::Fr), published: PartialDate::parse("2024-08-07") }).unwrap();
     assert!(!given.published_inferred && given.events.iter().all(|e| e.published_inferred.is_none()));
 }
+
+#[test]
+fn pronouns_skip_persons_of_the_other_sex() {
+    let text = "Claire Martin dirige Fabrikam depuis 2019. Le conseil a nommé Paul Durand directeur financier de Fabrikam. Elle quitte l'entreprise en juin.";
+    let ev = extract(Lang::Fr, "2024-05-02", text);
+    find(&ev, EventType::End, Some("Claire Martin"), "Fabrikam");
+    assert!(!ev.iter().any(|e| e.kind == EventType::End && e.person.as_deref() == Some("Paul Durand")), "{:?}", brief(&ev));
+    let text = "Jane Doe runs Contoso. Its board named John Smith chief financial officer of Contoso. She will step down in June.";
+    let ev = extract(Lang::En, "2024-05-02", text);
+    find(&ev, EventType::End, Some("Jane Doe"), "Contoso");
+}
