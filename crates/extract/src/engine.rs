@@ -396,6 +396,7 @@ impl<'a, 'b> Engine<'a, 'b> {
         let later_title = self.title_after(te, range.end, kind == EventType::Start);
 
         let mut drafts = Vec::new();
+        let people_count = persons.len();
         let people: Vec<Option<usize>> = if persons.is_empty() { vec![None] } else { persons.into_iter().map(Some).collect() };
         for person in people {
             let apposed = person_mention.and_then(|m| self.appositions.get(&m));
@@ -421,7 +422,9 @@ impl<'a, 'b> Engine<'a, 'b> {
             // Founding: the founder's role, unless the text names the title taken.
             let title = if entry.manner == "founded" && later_title.is_none() {
                 let word = &an.toks[ts].folded;
-                let code = if word.starts_with("co") || word.starts_with("mitgr") { "cofounder" } else { "founder" };
+                // "co-founded", or founded by several ("Page and Brin founded Google").
+                let several = people_count > 1;
+                let code = if word.starts_with("co") || word.starts_with("mitgr") || several { "cofounder" } else { "founder" };
                 Some(Title { code: code.into(), text: an.raw(ts, te).to_string(), org: None, former: false })
             } else {
                 title
