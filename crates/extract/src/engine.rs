@@ -996,7 +996,7 @@ impl<'a, 'b> Engine<'a, 'b> {
     fn date_for(&self, s: usize, ts: usize, te: usize, kind: EventType, last_date: &mut Option<PartialDate>) -> (Option<PartialDate>, Option<PartialDate>, bool) {
         let an = self.an;
         let range = self.sentence_range(s);
-        let seg = segments(an, range.clone(), false);
+        let seg = segments(an, range.clone());
         let seg_of = |k: usize| seg[k - range.start];
         let trig_seg = seg_of(ts);
         let mut dates: Vec<(usize, crate::timex::Timex, bool)> = Vec::new();
@@ -1073,21 +1073,21 @@ fn best(titles: Option<&Vec<Title>>) -> Option<Title> {
     titles?.iter().max_by_key(|t| (!t.former, seniority(&t.code))).cloned()
 }
 
-/// Segment number of each token of a sentence: commas, semicolons, brackets,
-/// dashes and, if asked, clause breaks ("tandis que", "while") start a new segment.
-fn segments(an: &Analysis, range: std::ops::Range<usize>, clause_breaks: bool) -> Vec<usize> {
+/// Segment number of each token of a sentence: commas, semicolons, colons,
+/// brackets and dashes start a new segment. (Clause words such as "lorsque"
+/// do not: a "when" clause shares the main clause's date.)
+fn segments(an: &Analysis, range: std::ops::Range<usize>) -> Vec<usize> {
     let mut seg = 0;
-    let mut out = Vec::with_capacity(range.len());
-    for k in range.clone() {
-        let t = &an.toks[k];
-        let is_break = matches!(t.folded.as_str(), "," | ";" | ":" | "(" | ")" | "—" | "–")
-            || (clause_breaks && an.mention_at(k).is_none() && an.lang.clause_breaks.matches_at(&an.toks[..range.end], k));
-        if is_break && k > range.start {
-            seg += 1;
-        }
-        out.push(seg);
-    }
-    out
+    let first = range.start;
+    range
+        .map(|k| {
+            let is_break = matches!(an.toks[k].folded.as_str(), "," | ";" | ":" | "(" | ")" | "—" | "–");
+            if is_break && k > first {
+                seg += 1;
+            }
+            seg
+        })
+        .collect()
 }
 
 /// In one sentence, "X fait ses adieux à A et rejoint B": the end at A and the
