@@ -16,7 +16,7 @@ fn bad_inputs_are_reported_and_the_rest_processed() {
     std::fs::write(d.join("empty.txt"), "").unwrap();
     std::fs::write(d.join("binary.dat"), [0x7Fu8, b'E', b'L', b'F', 0, 0, 0, 1, 2, 3]).unwrap();
     // Windows-1252 French: decoded, not rejected.
-    let (latin, _, _) = encoding_rs_like_cp1252("Le président de Fabrikam, Paul Durand, a démissionné de ses fonctions lundi.");
+    let latin = latin1_bytes("Le président de Fabrikam, Paul Durand, a démissionné de ses fonctions lundi.");
     std::fs::write(d.join("latin1.txt"), latin).unwrap();
     std::fs::write(d.join("docs.jsonl"), "{\"id\": \"a\", \"text\": \"Hello\"}\n{not json\n{\"id\": \"b\"}\n").unwrap();
     let o = tenure().args(["extract", "--format", "jsonl", "--date", "2024-05-02"]).arg(d).arg(d.join("missing.txt")).output().unwrap();
@@ -32,8 +32,8 @@ fn bad_inputs_are_reported_and_the_rest_processed() {
 }
 
 /// Windows-1252 bytes of an ASCII-and-Latin-1 string (each char below 256 is one byte).
-fn encoding_rs_like_cp1252(s: &str) -> (Vec<u8>, (), ()) {
-    (s.chars().map(|c| u32::from(c) as u8).collect(), (), ())
+fn latin1_bytes(s: &str) -> Vec<u8> {
+    s.chars().map(|c| u32::from(c) as u8).collect()
 }
 
 #[test]

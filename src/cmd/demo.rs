@@ -1,8 +1,6 @@
 //! `tenure demo`: the example articles, ingested into a temporary database,
 //! and three answers. Needs no network and never touches the user's database.
 
-use std::path::PathBuf;
-
 use anyhow::Result;
 use tenure_extract::Extractor;
 use tenure_kb::{FlowFilter, Store};
@@ -30,7 +28,6 @@ pub fn run() -> Result<i32> {
     super::query::print_career(&store.career("Hélène Carrau")?);
     println!("\n== Talent flows between organizations ==");
     super::query::print_flows(&store.flows(&FlowFilter::default())?);
-    let _: PathBuf = db;
     println!(
         "\nTo do the same with your own articles (.txt, or .jsonl with id, text, published):\n  \
          tenure ingest my-articles/ --db news.db\n  \

@@ -75,7 +75,7 @@ pub struct Analysis<'a> {
 impl<'a> Analysis<'a> {
     pub fn new(text: &'a str, lang: &'a Language, common: &'a Common, published: Option<PartialDate>) -> Self {
         let toks = tokenize(text, &lang.rules);
-        let sents = sentences(text, &toks, &lang.rules);
+        let sents = sentences(&toks, &lang.rules);
         let mut an = Analysis {
             text,
             lang,
@@ -530,10 +530,6 @@ impl<'a> Analysis<'a> {
             let toks = tokenize(&p.name, &self.lang.rules);
             if let Some(last) = toks.iter().rev().find(|t| t.is_word() && t.folded.chars().count() > 1) {
                 surnames.entry(last.folded.clone()).or_insert(id);
-            }
-            if let Some(first) = toks.first() {
-                // Hyphenated or compound surnames: "Álvarez-Pallete" also as "Pallete"? No: only whole.
-                let _ = first;
             }
         }
         let org_names: HashMap<String, usize> = self.orgs.iter().enumerate().map(|(i, o)| (fold_name(o), i)).collect();

@@ -153,7 +153,7 @@ fn word_end(chars: &[(usize, char)], mut i: usize, text: &str, rules: &TokenRule
 
 /// Groups tokens into sentences: after `.`, `!`, `?`, `…` (unless the dot
 /// ends an abbreviation or an initial), and at every line break.
-pub fn sentences(text: &str, tokens: &[Token], rules: &TokenRules) -> Vec<Sentence> {
+pub fn sentences(tokens: &[Token], rules: &TokenRules) -> Vec<Sentence> {
     let mut out = Vec::new();
     let mut first = 0;
     for i in 0..tokens.len() {
@@ -176,7 +176,6 @@ pub fn sentences(text: &str, tokens: &[Token], rules: &TokenRules) -> Vec<Senten
             first = i + 1;
         }
     }
-    let _ = text;
     out
 }
 
@@ -216,7 +215,7 @@ mod tests {
     fn sentences_respect_abbreviations_initials_and_lines() {
         let text = "M. Dupont part. John W. Thompson stays.\nNew line here";
         let toks = tokenize(text, &rules());
-        let s = sentences(text, &toks, &rules());
+        let s = sentences(&toks, &rules());
         let spans: Vec<&str> = s.iter().map(|s| &text[s.start..s.end]).collect();
         assert_eq!(spans, ["M. Dupont part.", "John W. Thompson stays.", "New line here"]);
     }

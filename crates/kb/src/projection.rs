@@ -74,7 +74,7 @@ pub fn replay(events: &[&StoredEvent], at: Option<PartialDate>) -> Vec<Tenure> {
     };
     let mut out: Vec<Tenure> = Vec::new();
     let mut cur: Option<Tenure> = None;
-    for (e, w) in changes.iter().filter(|(_, w)| upto(w)) {
+    for (e, _) in changes.iter().filter(|(_, w)| upto(w)) {
         match e.kind.as_str() {
             "start" => match cur.as_mut() {
                 Some(c) if c.status != TenureStatus::Ended && (c.role.is_none() || e.role.is_none() || c.role == e.role) => {
@@ -117,7 +117,6 @@ pub fn replay(events: &[&StoredEvent], at: Option<PartialDate>) -> Vec<Tenure> {
             c.role = c.role.take().or(e.role.clone());
             c.sources.push(e.doc.clone());
         }
-        let _ = w;
     }
     if let Some(mut c) = cur {
         // A leave whose announced end has passed.
