@@ -175,7 +175,12 @@ impl<'a> Analysis<'a> {
         let capital_word = |i: usize| {
             self.toks.get(i).is_some_and(|t| t.is_word() && t.upper && !self.lang.stopwords.contains(&t.folded))
         };
-        let before = start > 0 && capital_word(start - 1) && self.toks[start - 1].end + 1 >= self.toks[start].start && !self.is_sentence_start(start - 1);
+        // A capital at the start of a sentence says nothing, unless it is a
+        // given name ("Jean Dupont quitte Renault" is not about DuPont).
+        let before = start > 0
+            && capital_word(start - 1)
+            && self.toks[start - 1].end + 1 >= self.toks[start].start
+            && (!self.is_sentence_start(start - 1) || self.common.given_names.contains(&self.toks[start - 1].folded));
         !before || self.lang.roles.longest_at(&self.toks, start - 1, &NoSlots).is_some()
     }
 

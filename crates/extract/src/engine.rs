@@ -53,11 +53,15 @@ struct Engine<'a, 'b> {
     appositions: std::collections::BTreeMap<usize, Vec<Title>>,
     /// Everything the article said of each person, growing as events are read.
     profiles: std::cell::RefCell<HashMap<usize, Vec<Title>>>,
+    /// The day the news happened, for changes the text does not date.
+    news_day: Option<PartialDate>,
+    /// The organization of the last change read: where the story is.
+    last_org: std::cell::RefCell<Option<String>>,
 }
 
 /// Extracts events (change events and held facts) from an analysed article.
 pub fn extract(an: &Analysis) -> Vec<Draft> {
-    let mut engine = Engine { an, last_start: Default::default(), appositions: Default::default(), profiles: Default::default() };
+    let mut engine = Engine { an, last_start: Default::default(), appositions: Default::default(), profiles: Default::default(), news_day: news_day(an), last_org: Default::default() };
     engine.collect_titles();
     let mut drafts = engine.held_facts();
     let mut last_date: Option<PartialDate> = None;
@@ -68,7 +72,41 @@ pub fn extract(an: &Analysis) -> Vec<Draft> {
     }
     let held = implied_held(&drafts);
     drafts.extend(held);
-    merge(drafts)
+    let mut drafts = merge(drafts);
+    engine.fill_roles(&mut drafts);
+    mark_past_holdings(&mut drafts);
+    drafts
+}
+
+/// A position the article later says was left, or given up for another
+/// one at the same place, is held in the past, not now.
+fn mark_past_holdings(drafts: &mut [Draft]) {
+    let changes: Vec<(Option<usize>, Option<String>, Option<String>, EventType, String)> = drafts
+        .iter()
+        .filter(|d| d.kind != EventType::Held && d.status == Status::Actual && d.person.is_some())
+        .map(|d| (d.person, d.org.clone(), d.role.clone(), d.kind, d.manner.clone()))
+        .collect();
+    for d in drafts.iter_mut().filter(|d| d.kind == EventType::Held && d.manner == "current") {
+        let left = changes.iter().any(|(p, o, r, k, _)| *p == d.person && *o == d.org && *k == EventType::End && (r.is_none() || *r == d.role));
+        let moved_on = changes.iter().any(|(p, o, r, k, m)| *p == d.person && *o == d.org && *k == EventType::Start && m == "promoted" && r.is_some() && *r != d.role);
+        if left || moved_on {
+            d.manner = "past".into();
+        }
+    }
+}
+
+/// The first day the article names in the week before publication ("announced
+/// on Tuesday", "hier"): the day of the news. Otherwise the publication date.
+fn news_day(an: &Analysis) -> Option<PartialDate> {
+    let published = an.published?;
+    let recent = an.mentions.iter().find_map(|m| match m.kind {
+        MentionKind::Date(crate::timex::Timex { date: Some(d), .. }) if d.precision() == 3 => {
+            let age = published.ordinal_start() - d.ordinal_start();
+            (0..=7).contains(&age).then_some(d)
+        }
+        _ => None,
+    });
+    recent.or(Some(published))
 }
 
 /// A change in a role says the role was held: leaving as CFO means one was
@@ -340,6 +378,9 @@ impl<'a, 'b> Engine<'a, 'b> {
         let kind = EventType::parse(&entry.kind).unwrap();
         let status = self.status(s, ts, te, hit.future);
         let (date, until, date_weak) = self.date_for(s, ts, te, kind, last_date);
+        // A vague verb ("takes time off") says how it happened through other words of the sentence.
+        let cued = (entry.manner == "unspecified").then(|| self.cued_manner(kind, range.clone())).flatten();
+        let manner = cued.unwrap_or(entry.manner.as_str());
 
         if kind == EventType::Dissolution {
             let unit = subject_unit.or_else(|| self.unit_near(ts, te, range.clone()));
@@ -373,12 +414,18 @@ impl<'a, 'b> Engine<'a, 'b> {
         // Languages that drop the subject ("En 2015 fue nombrado consejero delegado"),
         // or a sentence opening on a title ("Le chercheur, ..., cofonde X"):
         // the person the story is about.
-        let opens_on_title = an.mentions.iter().find(|m| m.start >= range.start && m.start < ts).is_some_and(|m| {
-            matches!(m.kind, MentionKind::Role { .. }) && (range.start..m.start).all(|k| an.lang.stopwords.contains(&an.toks[k].folded))
-        });
-        if persons.is_empty() && subject_unit.is_none() && !object_first && (an.lang.pro_drop || opens_on_title) {
+        let opening_title = an
+            .mentions
+            .iter()
+            .find(|m| m.start >= range.start && m.start < ts)
+            .filter(|m| matches!(m.kind, MentionKind::Role { .. }) && (range.start..m.start).all(|k| an.lang.stopwords.contains(&an.toks[k].folded)))
+            .map(|m| self.title(m.start, m.end));
+        // "La consejera delegada de la plataforma anunció...": the title is the subject's.
+        let mut subject_title = None;
+        if persons.is_empty() && subject_unit.is_none() && !object_first && (an.lang.pro_drop || opening_title.is_some()) {
             if let Some(p) = self.focus_before(range.start) {
                 persons.push(p);
+                subject_title = opening_title;
             }
         }
 
@@ -393,7 +440,11 @@ impl<'a, 'b> Engine<'a, 'b> {
         };
         // "named X as CEO": the new title may follow the person; "le licenciement
         // d'Altman en tant que membre du conseil" speaks of someone else's.
-        let later_title = self.title_after(te, range.end, kind == EventType::Start);
+        // "zum Vorstandsvorsitzenden bestellt": the title inside the phrase itself.
+        let inner_title = (ts + 1..te).find_map(|k| an.mention_at(k).filter(|m| matches!(m.kind, MentionKind::Role { .. }) && m.end <= te)).map(|m| self.title(m.start, m.end));
+        let later_title = inner_title
+            .or_else(|| self.title_after(te, range.end, kind == EventType::Start))
+            .or_else(|| person_mention.and_then(|m| self.title_before_verb(m, ts)));
 
         let mut drafts = Vec::new();
         let people_count = persons.len();
@@ -409,13 +460,16 @@ impl<'a, 'b> Engine<'a, 'b> {
                 .clone()
                 .or(title_org)
                 .or(recent)
+                .or_else(|| self.located_org(range.clone(), ts))
                 .or_else(|| person.and_then(|p| self.profile_org(p)))
                 .or_else(|| self.sentence_org_except(s, counterpart.as_deref()))
-                .or_else(|| self.main_org());
+                .or_else(|| self.main_org())
+                .or_else(|| self.last_org.borrow().clone());
             // A title said of the person at another organization is not the role here.
             let here = |t: &Title| t.org.is_none() || t.org == org;
             let title = later_title
                 .clone()
+                .or_else(|| subject_title.clone())
                 .filter(here)
                 .or_else(|| best(apposed.map(|ts| ts.iter().filter(|t| here(t)).cloned().collect::<Vec<_>>()).as_ref()))
                 .or_else(|| person.and_then(|p| self.profile_title(p, org.as_deref())));
@@ -433,16 +487,19 @@ impl<'a, 'b> Engine<'a, 'b> {
                 // "a embauché son premier directeur financier": one event per title, no person.
                 if matches!(kind, EventType::Start | EventType::End) {
                     for t in self.titles_after(te, range.end) {
-                        drafts.push(self.draft(kind, None, org.clone(), Some(t), &entry.manner, status, (date, date_weak), until, counterpart.clone(), s, 0.5));
+                        drafts.push(self.draft(kind, None, org.clone(), Some(t), manner, status, (date, date_weak), until, counterpart.clone(), s, 0.5));
                     }
                 }
                 continue;
             }
-            drafts.push(self.draft(kind, person, org.clone(), title.clone(), &entry.manner, status, (date, date_weak), until, counterpart.clone(), s, 0.7));
+            drafts.push(self.draft(kind, person, org.clone(), title.clone(), manner, status, (date, date_weak), until, counterpart.clone(), s, 0.7));
             // What the event says of the person is known from here on.
             if let (Some(p), Some(t)) = (person, &title) {
                 let t = Title { org: t.org.clone().or_else(|| org.clone()), former: kind == EventType::End, ..t.clone() };
                 self.profiles.borrow_mut().entry(p).or_default().push(t);
+            }
+            if org.is_some() {
+                self.last_org.replace(org.clone());
             }
             if let (Some(p), Some(o)) = (person, &org) {
                 if kind == EventType::Start && status == Status::Actual {
@@ -460,7 +517,10 @@ impl<'a, 'b> Engine<'a, 'b> {
             }
             // "X cède la place à Y", "hands over to Y": Y starts where X ends.
             if entry.hands_over && kind == EventType::End {
-                if let (Some(next), _) = self.first_person_after(te, range.end, person) {
+                // In the verb's own clause: "gives up his post, and Y leaves" is another story.
+                let seg = segments(an, range.clone());
+                let clause_end = (te..range.end).find(|&k| seg[k - range.start] != seg[ts - range.start] || an.lang.coordinators.matches_at(&an.toks[..range.end], k)).unwrap_or(range.end);
+                if let (Some(next), _) = self.first_person_after(te, clause_end, person) {
                     drafts.push(self.draft(EventType::Start, Some(next), org.clone(), title.clone(), "appointed", status, (date, date_weak), None, None, s, 0.6));
                 }
             }
@@ -494,6 +554,17 @@ impl<'a, 'b> Engine<'a, 'b> {
             sentence: s,
             confidence,
         }
+    }
+
+    /// The manner a cue word of the sentence gives a change of this kind.
+    fn cued_manner(&self, kind: EventType, range: std::ops::Range<usize>) -> Option<&'a str> {
+        let l = self.an.lang;
+        let toks = &self.an.toks[..range.end];
+        range.clone().find_map(|k| {
+            let m = l.manner_cues.longest_at(toks, k, &NoSlots)?;
+            let cue = &l.manner_cue_entries[*m.value];
+            (EventType::parse(&cue.kind) == Some(kind)).then_some(cue.manner.as_str())
+        })
     }
 
     /// The nearest argument before the trigger is a unit ("le conseil a été dissous").
@@ -904,6 +975,54 @@ impl<'a, 'b> Engine<'a, 'b> {
         None
     }
 
+    /// A title between the subject and a verb at the end of its clause: "Bezos
+    /// hat den Chefposten an Jassy übergeben", "X a le poste de PDG quitté".
+    /// Not a title in apposition ("X, directeur financier, part"): a comma
+    /// stands between it and the verb.
+    fn title_before_verb(&self, subject: usize, ts: usize) -> Option<Title> {
+        let an = self.an;
+        let m = &an.mentions[subject];
+        if m.end >= ts {
+            return None;
+        }
+        let mut k = ts;
+        while k > m.end {
+            k -= 1;
+            match an.mention_at(k) {
+                Some(r) if matches!(r.kind, MentionKind::Role { .. }) => {
+                    let apposed = r.start > 0 && an.toks[r.start - 1].folded == ",";
+                    return (!apposed).then(|| self.title(r.start, r.end));
+                }
+                Some(r) if matches!(r.kind, MentionKind::Person(_) | MentionKind::PersonRef { .. }) => return None,
+                Some(r) => k = r.start,
+                None if !an.toks[k].is_word() && an.toks[k].kind != crate::tokenize::TokenKind::Number => return None,
+                None => {}
+            }
+        }
+        None
+    }
+
+    /// The organization of a place phrase in the verb's clause ("Bei Roche
+    /// hatte er seinen Abschied angekündigt", "chez Renault, il a..."),
+    /// the nearest to the verb; not one inside a title ("directeur chez X").
+    fn located_org(&self, range: std::ops::Range<usize>, ts: usize) -> Option<String> {
+        let an = self.an;
+        let seg = segments(an, range.clone());
+        let at = |k: usize| seg[k - range.start];
+        an.mentions
+            .iter()
+            .filter(|m| m.start > range.start && m.end <= range.end && matches!(m.kind, MentionKind::Org(_)) && at(m.start) == at(ts))
+            .filter(|m| {
+                (1..=4).any(|n| {
+                    m.start >= range.start + n
+                        && an.lang.org_prepositions.longest_at(&an.toks[..m.start], m.start - n, &NoSlots).is_some_and(|p| m.start - n + p.len == m.start)
+                        && !(m.start - n > range.start && matches!(self.kind_at(m.start - n - 1), Some(MentionKind::Role { .. })))
+                })
+            })
+            .min_by_key(|m| m.start.abs_diff(ts))
+            .and_then(|m| self.org_at(m.start))
+    }
+
     /// All titles after a verb with no person: "son premier directeur financier et directeur des produits".
     fn titles_after(&self, te: usize, end: usize) -> Vec<Title> {
         let an = self.an;
@@ -964,6 +1083,33 @@ impl<'a, 'b> Engine<'a, 'b> {
             .max_by_key(|t| seniority(&t.code))
             .or_else(|| titles.iter().filter(fits).max_by_key(|t| seniority(&t.code)))
             .cloned()
+    }
+
+    /// A change whose sentence names no title takes the one the article gives
+    /// the person at that organization elsewhere ("La consejera delegada de la
+    /// plataforma..."). A start only does when it is the person's only start
+    /// there: an earlier hire was likely to another post.
+    fn fill_roles(&self, drafts: &mut [Draft]) {
+        let starts = |d: &Draft, all: &[Draft]| all.iter().filter(|e| e.kind == EventType::Start && e.person == d.person && e.org == d.org && e.status == Status::Actual).count();
+        let fills: Vec<Option<Title>> = drafts
+            .iter()
+            .map(|d| {
+                let p = d.person?;
+                if d.role.is_some() || matches!(d.kind, EventType::Held | EventType::Dissolution) || d.manner == "founded" || d.org.is_none() {
+                    return None;
+                }
+                if d.kind == EventType::Start && starts(d, drafts) > 1 {
+                    return None;
+                }
+                self.profile_title(p, d.org.as_deref()).filter(|t| t.org.is_some() || self.an.orgs.len() <= 1 || d.org == self.main_org())
+            })
+            .collect();
+        for (d, t) in drafts.iter_mut().zip(fills) {
+            if let Some(t) = t {
+                d.role = Some(t.code);
+                d.role_text = Some(t.text);
+            }
+        }
     }
 
     // ---- status and dates -------------------------------------------------
@@ -1050,7 +1196,9 @@ impl<'a, 'b> Engine<'a, 'b> {
         if background {
             return (None, until, true);
         }
-        (an.published.map(|p| p.to_month()), until, true)
+        // News of the day: the spec dates it to the publication month and allows
+        // the day, which refines the month and is right when the day is meant.
+        (self.news_day, until, true)
     }
 
     /// Where the verbs of change of a sentence start.

@@ -84,10 +84,24 @@ pub struct TriggerEntry {
     pub examples: Vec<String>,
 }
 
+/// Words elsewhere in the sentence that say how a change happened when its
+/// verb does not: "s'éloigne d'Apple pour raisons de santé" is a medical leave.
+#[derive(Clone, Debug, Deserialize)]
+pub struct MannerCue {
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub manner: String,
+    pub phrases: Vec<String>,
+    #[serde(default)]
+    pub examples: Vec<String>,
+}
+
 #[derive(Deserialize)]
 struct TriggerFile {
     #[serde(default)]
     trigger: Vec<TriggerEntry>,
+    #[serde(default)]
+    manner_cue: Vec<MannerCue>,
 }
 
 #[derive(Deserialize)]
@@ -213,6 +227,9 @@ pub struct Language {
     pub rules: TokenRules,
     pub trigger_entries: Vec<TriggerEntry>,
     pub triggers: PhraseSet<TriggerHit>,
+    pub manner_cue_entries: Vec<MannerCue>,
+    /// Index into `manner_cue_entries`.
+    pub manner_cues: PhraseSet<usize>,
     pub roles: PhraseSet<String>,
     pub units: PhraseSet<String>,
     pub unit_heads: PhraseSet<()>,
@@ -360,6 +377,18 @@ impl Language {
         let rules = TokenRules { elisions: set(&g.elisions), abbreviations: set(&g.abbreviations) };
 
         let t: TriggerFile = parse(lang, "triggers.toml", src.triggers)?;
+        let mut manner_cues = PhraseSet::new();
+        for (i, c) in t.manner_cue.iter().enumerate() {
+            let Some(kind) = EventType::parse(&c.kind).filter(|k| *k != EventType::Held) else {
+                return Err(err("triggers.toml", format!("manner_cue {}: unknown type {:?}", i + 1, c.kind)));
+            };
+            if !kind.manners().contains(&c.manner.as_str()) {
+                return Err(err("triggers.toml", format!("manner_cue {}: manner {:?} is not one of {:?}", i + 1, c.manner, kind.manners())));
+            }
+            for p in &c.phrases {
+                manner_cues.insert(p, i, &rules);
+            }
+        }
         let mut triggers = PhraseSet::new();
         for (i, e) in t.trigger.iter().enumerate() {
             let Some(kind) = EventType::parse(&e.kind).filter(|k| *k != EventType::Held) else {
@@ -419,6 +448,8 @@ impl Language {
             lang,
             trigger_entries: t.trigger,
             triggers,
+            manner_cue_entries: t.manner_cue,
+            manner_cues,
             roles,
             units,
             unit_heads: phrases(&r.unit_heads, &rules),

@@ -102,7 +102,10 @@ pub fn timex_at(lang: &Language, toks: &[Token], i: usize, published: Option<Par
         if let Some(full) = timex_at(lang, toks, next, published, future).filter(|t| t.date.is_some_and(|d| d.day.is_some())) {
             return Some(Timex { len: next - i + full.len, ..full });
         }
-        let date = published.filter(|p| p.day.is_some()).map(|p| weekday_near(p, w, future));
+        // News tells of days just past ("announced on Wednesday"); only a plan
+        // stated right before the day looks ahead ("will step down on Friday").
+        let planned_here = future && (i.saturating_sub(5)..i).any(|k| lang.planned.matches_at(toks, k));
+        let date = published.filter(|p| p.day.is_some()).map(|p| weekday_near(p, w, planned_here));
         return Some(Timex { len: 1, date, later: false });
     }
     None
@@ -213,6 +216,9 @@ mod tests {
         // 26 September 2024 was a Thursday.
         assert_eq!(resolve_in(Lang::Fr, "a annoncé mercredi", "2024-09-26", false).as_deref(), Some("2024-09-25"));
         assert_eq!(resolve_in(Lang::En, "said on Tuesday", "2014-02-05", false).as_deref(), Some("2014-02-04"));
+        // In a sentence about a future post, the day of the decision is still past.
+        assert_eq!(resolve_in(Lang::De, "hat am Mittwoch den künftigen Chef bestellt", "2023-02-09", true).as_deref(), Some("2023-02-08"));
+        assert_eq!(resolve_in(Lang::En, "will step down on Friday", "2014-02-05", true).as_deref(), Some("2014-02-07"));
     }
 
     #[test]

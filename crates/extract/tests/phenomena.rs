@@ -23,7 +23,7 @@ fn a_move_is_two_events_with_counterparts() {
     let ev = extract(Lang::Fr, "2024-05-02", "Claire Martin quitte Fabrikam pour rejoindre Contoso.");
     let end = find(&ev, EventType::End, Some("Claire Martin"), "Fabrikam");
     assert_eq!(end.counterpart.as_deref(), Some("Contoso"));
-    assert_eq!(end.date.as_deref(), Some("2024-05"), "news of the day: the publication month");
+    assert_eq!(end.date.as_deref(), Some("2024-05-02"), "news of the day: the publication day");
     let start = find(&ev, EventType::Start, Some("Claire Martin"), "Contoso");
     assert_eq!(start.counterpart.as_deref(), Some("Fabrikam"));
 }
@@ -154,4 +154,51 @@ fn pronouns_skip_persons_of_the_other_sex() {
     let text = "Jane Doe runs Contoso. Its board named John Smith chief financial officer of Contoso. She will step down in June.";
     let ev = extract(Lang::En, "2024-05-02", text);
     find(&ev, EventType::End, Some("Jane Doe"), "Contoso");
+}
+
+#[test]
+fn the_day_named_in_the_news_dates_the_undated_changes() {
+    let text = "Contoso a annoncé mardi le départ de Claire Martin. Jean Dupont la remplace à la tête du groupe.";
+    let ev = extract(Lang::Fr, "2024-05-02", text);
+    assert_eq!(find(&ev, EventType::End, Some("Claire Martin"), "Contoso").date.as_deref(), Some("2024-04-30"));
+    assert_eq!(find(&ev, EventType::Start, Some("Jean Dupont"), "Contoso").date.as_deref(), Some("2024-04-30"));
+}
+
+#[test]
+fn a_given_name_keeps_a_surname_that_is_also_a_company() {
+    let ev = extract(Lang::Fr, "2024-06-14", "Jean Dupont quitte Renault.");
+    find(&ev, EventType::End, Some("Jean Dupont"), "Renault");
+}
+
+#[test]
+fn the_title_inside_the_verb_phrase_and_before_a_final_verb() {
+    let ev = extract(Lang::De, "2023-02-09", "Der Aufsichtsrat von Fabrikam hat am Mittwoch Anna Schmidt zur Vorstandschefin bestellt.");
+    let start = find(&ev, EventType::Start, Some("Anna Schmidt"), "Fabrikam");
+    assert_eq!(start.role.as_deref(), Some("ceo"));
+    assert_eq!(start.date.as_deref(), Some("2023-02-08"));
+    let ev = extract(Lang::De, "2021-07-06", "Thomas Becker hat am Montag den Chefposten bei Contoso an Anna Schmidt übergeben.");
+    assert_eq!(find(&ev, EventType::End, Some("Thomas Becker"), "Contoso").role.as_deref(), Some("ceo"));
+}
+
+#[test]
+fn a_hand_over_stays_in_its_clause() {
+    let text = "John Smith is giving up his post as chief executive of Contoso, and Jane Doe is leaving her role as its president.";
+    let ev = extract(Lang::En, "2019-12-04", text);
+    find(&ev, EventType::End, Some("John Smith"), "Contoso");
+    assert!(!ev.iter().any(|e| e.kind == EventType::Start), "nobody starts: {:#?}", brief(&ev));
+}
+
+#[test]
+fn words_of_health_or_birth_say_how_a_leave_is_taken() {
+    let ev = extract(Lang::En, "2015-11-21", "Jane Doe plans to take two months off from Fabrikam after her daughter is born.");
+    assert_eq!(find(&ev, EventType::Absence, Some("Jane Doe"), "Fabrikam").manner.as_deref(), Some("parental"));
+    let ev = extract(Lang::Fr, "2011-01-18", "Paul Durand s'éloigne de Contoso pour raisons de santé.");
+    assert_eq!(find(&ev, EventType::Absence, Some("Paul Durand"), "Contoso").manner.as_deref(), Some("medical"));
+}
+
+#[test]
+fn a_title_said_elsewhere_in_the_article_fills_the_role() {
+    let text = "Susana Ruiz deja la dirección de Fabrikam. La consejera delegada de Fabrikam anunció el jueves que abandona el cargo.";
+    let ev = extract(Lang::Es, "2023-02-17", text);
+    assert_eq!(find(&ev, EventType::End, Some("Susana Ruiz"), "Fabrikam").role.as_deref(), Some("ceo"));
 }

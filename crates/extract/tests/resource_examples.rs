@@ -28,6 +28,28 @@ fn trigger_examples_give_their_event() {
 }
 
 #[test]
+fn manner_cue_examples_give_their_manner() {
+    let extractor = Extractor::new().expect("resources load");
+    let published = PartialDate::parse("2024-06-14");
+    let mut failures = Vec::new();
+    let mut total = 0;
+    for lang in Lang::ALL {
+        for (n, cue) in extractor.language(lang).manner_cue_entries.iter().enumerate() {
+            for example in &cue.examples {
+                total += 1;
+                let out = extractor.extract(&Input { id: "example", text: example, lang: Some(lang), published }).unwrap();
+                if !out.events.iter().any(|e| e.kind.as_str() == cue.kind && e.manner.as_deref() == Some(cue.manner.as_str())) {
+                    let got: Vec<String> = out.events.iter().map(|e| format!("{} {:?}", e.kind, e.manner)).collect();
+                    failures.push(format!("{}/triggers.toml manner_cue #{} ({} {}): {example:?} gave {got:?}", lang.code(), n + 1, cue.kind, cue.manner));
+                }
+            }
+        }
+    }
+    assert!(total >= 8, "too few examples: {total}");
+    assert!(failures.is_empty(), "{} of {total} manner cue examples fail:\n{}", failures.len(), failures.join("\n"));
+}
+
+#[test]
 fn relative_date_examples_resolve() {
     let extractor = Extractor::new().expect("resources load");
     let mut failures = Vec::new();
