@@ -49,6 +49,8 @@ struct Engine<'a, 'b> {
     an: &'b Analysis<'a>,
     /// Where each person last started, as the story goes: "Elle y a pris ses fonctions".
     last_start: std::cell::RefCell<HashMap<usize, String>>,
+    /// Where each person was last said to leave: "Son départ, annoncé à la mi-mai" speaks of it again.
+    last_end: std::cell::RefCell<HashMap<usize, String>>,
     /// Titles in apposition to each person mention (by mention index, in text order).
     appositions: std::collections::BTreeMap<usize, Vec<Title>>,
     /// Everything the article said of each person, growing as events are read.
@@ -61,7 +63,7 @@ struct Engine<'a, 'b> {
 
 /// Extracts events (change events and held facts) from an analysed article.
 pub fn extract(an: &Analysis) -> Vec<Draft> {
-    let mut engine = Engine { an, last_start: Default::default(), appositions: Default::default(), profiles: Default::default(), news_day: news_day(an), last_org: Default::default() };
+    let mut engine = Engine { an, last_start: Default::default(), last_end: Default::default(), appositions: Default::default(), profiles: Default::default(), news_day: news_day(an), last_org: Default::default() };
     engine.collect_titles();
     let mut drafts = engine.held_facts();
     let mut last_date: Option<PartialDate> = None;
@@ -353,10 +355,28 @@ impl<'a, 'b> Engine<'a, 'b> {
             out.extend(self.trigger_events(s, i, i + len, &hits, last_date));
             i += len;
         }
+        out.extend(self.elliptic_events(range.clone(), &out));
         if let Some(d) = out.iter().filter(|d| d.kind != EventType::Held).find_map(|d| d.date) {
             *last_date = Some(d);
         }
         out
+    }
+
+    /// "Son départ a été suivi par celui de Jan Leike": the change read last
+    /// in the sentence, for the person after "celui de".
+    fn elliptic_events(&self, range: std::ops::Range<usize>, found: &[Draft]) -> Vec<Draft> {
+        let an = self.an;
+        let toks = &an.toks[..range.end];
+        let Some(last) = found.iter().rev().find(|d| d.kind != EventType::Held && d.person.is_some()) else { return Vec::new() };
+        range
+            .clone()
+            .filter_map(|k| an.lang.ellipsis.longest_at(toks, k, &NoSlots).map(|m| k + m.len))
+            .filter_map(|after| match self.kind_at(after) {
+                Some(MentionKind::Person(p)) if Some(*p) != last.person => Some(*p),
+                _ => None,
+            })
+            .map(|p| Draft { person: Some(p), role: None, role_text: None, counterpart: None, confidence: 0.5, ..last.clone() })
+            .collect()
     }
 
     fn trigger_events(&self, s: usize, ts: usize, te: usize, hits: &[TriggerHit], last_date: &mut Option<PartialDate>) -> Vec<Draft> {
@@ -406,7 +426,27 @@ impl<'a, 'b> Engine<'a, 'b> {
 
         let passive = (ts.saturating_sub(3).max(range.start)..ts).any(|k| an.lang.passive.contains(&an.toks[k].folded));
         let object_first = entry.person == PersonSlot::Object && !passive;
-        let (mut persons, person_mention) = if subject_unit.is_some() && !object_first {
+        // "Su nombramiento", "his appointment": the possessor, named before, not the next name.
+        let possessed = !entry.succession
+            && [Some(ts), ts.checked_sub(1)].into_iter().flatten().filter(|&k| k >= range.start).any(|k| an.lang.person_possessives.contains(&an.toks[k].folded));
+        let (mut persons, person_mention) = if possessed {
+            // "Un mois après son départ d'OpenAI, Ilya Sutskever a dévoilé...": the
+            // possessor may be the subject that follows the opening phrase.
+            let seg = segments(an, range.clone());
+            // Not a possessive that opens the sentence as its subject ("Su nombramiento coincide...").
+            let opening = ts > range.start + 1 && seg[ts - range.start] == 0 && seg.last().is_some_and(|&l| l > 0);
+            let following = opening.then(|| self.first_person_after(ts, range.end, None).0).flatten();
+            // "X a annoncé sa démission", "X a déclaré que son congé...": the person
+            // named before, in the same sentence.
+            let before = an.mentions.iter().enumerate().filter(|(_, m)| m.start >= range.start && m.end <= ts).filter_map(|(mi, m)| match m.kind {
+                MentionKind::Person(p) => Some((p, mi)),
+                _ => None,
+            }).last();
+            match before {
+                Some((p, mi)) => (vec![p], Some(mi)),
+                None => (following.or_else(|| self.topic_before(range.start)).into_iter().collect(), None),
+            }
+        } else if subject_unit.is_some() && !object_first {
             (Vec::new(), None)
         } else {
             self.persons_for(ts, te, range.clone(), object_first)
@@ -429,6 +469,9 @@ impl<'a, 'b> Engine<'a, 'b> {
             }
         }
 
+        if std::env::var_os("TENURE_DEBUG").is_some() {
+            eprintln!("trigger {:?} {} persons {:?} mention {:?}", an.raw(ts, te), entry.kind, persons, person_mention.map(|m| an.raw(an.mentions[m].start, an.mentions[m].end)));
+        }
         // Where: the organization named after the verb, or the title's, or the sentence's.
         let direct_org = if object_first { self.org_before(ts, range.start) } else { self.org_after(te, range.end, entry.manner == "founded").or_else(|| self.org_before_final_verb(ts, te, range.clone())) };
         let direct_org = direct_org.or_else(|| self.recent_org_before(ts, range.start));
@@ -455,13 +498,19 @@ impl<'a, 'b> Engine<'a, 'b> {
             // apposition tells where the person comes from, not where they start.
             let apposed_org = apposed.and_then(|ts| ts.iter().find_map(|t| t.org.clone())).filter(|o| kind != EventType::Start || Some(o) == self.main_org().as_ref());
             let title_org = later_title.as_ref().and_then(|t| t.org.clone()).or(apposed_org);
-            let recent = if kind == EventType::Start { person.and_then(|p| self.last_start.borrow().get(&p).cloned()) } else { None };
+            let title_org_found = title_org.is_some();
+            let recent = match kind {
+                EventType::Start => person.and_then(|p| self.last_start.borrow().get(&p).cloned()),
+                EventType::End => person.and_then(|p| self.last_end.borrow().get(&p).cloned()),
+                _ => None,
+            };
             let org = direct_org
                 .clone()
                 .or(title_org)
                 .or(recent)
                 .or_else(|| self.located_org(range.clone(), ts))
-                .or_else(|| person.and_then(|p| self.profile_org(p)))
+                // Where a person worked says where they leave, not where they start.
+                .or_else(|| person.and_then(|p| self.profile_org(p)).filter(|o| kind != EventType::Start || !apposed.is_some_and(|ts| ts.iter().any(|t| t.org.as_ref() == Some(o)))))
                 .or_else(|| self.sentence_org_except(s, counterpart.as_deref()))
                 .or_else(|| self.main_org())
                 .or_else(|| self.last_org.borrow().clone());
@@ -507,6 +556,9 @@ impl<'a, 'b> Engine<'a, 'b> {
                 }
                 if let (EventType::End, Some(c)) = (kind, &counterpart) {
                     self.last_start.borrow_mut().insert(p, c.clone());
+                }
+                if kind == EventType::End && status == Status::Actual && (direct_org.is_some() || title_org_found) {
+                    self.last_end.borrow_mut().insert(p, o.clone());
                 }
             }
             // "X leaves A for B": X also starts at B; "X joins B from A": X also ends at A.
@@ -616,6 +668,18 @@ impl<'a, 'b> Engine<'a, 'b> {
         }).last()
     }
 
+    /// The person the story was last about: the first person named in the
+    /// last sentence before token `k` that names one ("Sutskever avait perdu
+    /// son siège au conseil, reconstitué autour de Bret Taylor. Son départ...").
+    fn topic_before(&self, k: usize) -> Option<usize> {
+        let last = self.an.mentions.iter().take_while(|m| m.start < k).filter(|m| matches!(m.kind, MentionKind::Person(_))).last()?;
+        let s = self.sentence_range(self.sentence_of(last.start));
+        self.an.mentions.iter().filter(|m| m.start >= s.start && m.start < s.end.min(k)).find_map(|m| match m.kind {
+            MentionKind::Person(p) => Some(p),
+            _ => None,
+        })
+    }
+
     /// The persons a trigger is about, and the mention that names them.
     fn persons_for(&self, ts: usize, te: usize, range: std::ops::Range<usize>, object_first: bool) -> (Vec<usize>, Option<usize>) {
         let before = || self.person_before(ts, range.start);
@@ -651,8 +715,9 @@ impl<'a, 'b> Engine<'a, 'b> {
             if let Some(found) = self.person_from_mention(k) {
                 return Some(found);
             }
-            // "le conseil a été dissous": a unit right before the verb is its subject.
-            if matches!(self.kind_at(k), Some(MentionKind::Unit(_))) && ts - k <= 5 {
+            // "le conseil a été dissous": a unit right before the verb is its subject
+            // (not one closing an apposition: "X, miembro del consejo, sustituye").
+            if matches!(self.kind_at(k), Some(MentionKind::Unit(_))) && ts - k <= 5 && (k..ts).all(|j| self.an.toks[j].is_word() || self.kind_at(j).is_some()) {
                 return None;
             }
             // "Altman a révélé que deux responsables partaient": not Altman.

@@ -194,6 +194,10 @@ struct GrammarFile {
     org_prepositions: Vec<String>,
     of: Vec<String>,
     possessive: Vec<String>,
+    #[serde(default)]
+    person_possessives: Vec<String>,
+    #[serde(default)]
+    ellipsis: Vec<String>,
     move_to: Vec<String>,
     move_from: Vec<String>,
     passive: Vec<String>,
@@ -252,6 +256,10 @@ pub struct Language {
     pub negation: HashSet<String>,
     pub of: HashSet<String>,
     pub possessive: HashSet<String>,
+    /// "his", "sa", "su", "seine": before a noun of change, the person is the one just named.
+    pub person_possessives: HashSet<String>,
+    /// "suivi par celui de X", "followed by that of X": the same change, for X.
+    pub ellipsis: PhraseSet<()>,
     pub org_prepositions: PhraseSet<()>,
     pub both: PhraseSet<()>,
     pub person_descriptions: PhraseSet<()>,
@@ -472,6 +480,8 @@ impl Language {
             negation: set(&g.negation),
             of: set(&g.of),
             possessive: set(&g.possessive),
+            person_possessives: set(&g.person_possessives),
+            ellipsis: phrases(&g.ellipsis, &rules),
             org_prepositions: phrases(&g.org_prepositions, &rules),
             both: phrases(&g.both, &rules),
             person_descriptions: phrases(&g.person_descriptions, &rules),
