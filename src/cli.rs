@@ -29,7 +29,7 @@ pub enum QueryFormat {
 
 #[derive(clap::Args, Debug)]
 pub struct InputArgs {
-    /// Files (.txt: one article; .jsonl: one document a line), directories, or - for standard input.
+    /// Files (.txt: one article; .jsonl: one document a line; .html; .rss/.atom: one per item; .warc/.warc.gz: one per HTML page; others sniffed), directories, or - for standard input.
     #[arg(required = true)]
     pub paths: Vec<PathBuf>,
     /// Language of every input (fr, en, de, es), instead of detecting it.

@@ -3,15 +3,27 @@
 //! Reads what users point tenure at and hands out documents of decoded text:
 //! plain text files (one document each, its id the file name), JSON Lines
 //! files of documents (`{"id", "text", "lang"?, "published"?, "title"?, "url"?}`),
+//! HTML pages ([`html`]), RSS and Atom feeds ([`feed`], one document per item),
+//! WARC crawls, plain or gzipped ([`warc`], one document per HTML response),
 //! directories (recursively, in name order) and standard input.
 //!
+//! The format comes from the file name's extension where it says one, else
+//! from the first bytes ([`Format::sniff`]), so a saved page without an
+//! extension or a crawl piped on stdin is still read as what it is.
+//!
 //! Bad input never stops the reading: each problem is reported as a
-//! [`SourceError`] naming the file (and line), and the next input is read.
+//! [`SourceError`] naming the file (and line or record), and the next input is
+//! read.
 
+pub mod date;
 pub mod decode;
+pub mod feed;
+pub mod fingerprint;
+pub mod html;
+pub mod warc;
 
 use std::fs::File;
-use std::io::{self, BufRead, BufReader, Read};
+use std::io::{self, BufRead, BufReader, Cursor, Read};
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
@@ -44,6 +56,14 @@ pub enum SourceError {
     Json { path: String, line: usize, message: String },
     #[error("{path}:{line}: missing or empty field \"{field}\"")]
     MissingField { path: String, line: usize, field: &'static str },
+    /// A page, feed item or crawled page with no text once markup is removed.
+    #[error("{path}: no text, skipped")]
+    NoText { path: String },
+    #[error("{path}: not a readable feed: {message}")]
+    Feed { path: String, message: String },
+    /// A WARC record that could not be read; `record` counts from 1.
+    #[error("{path}: WARC record {record}: {message}")]
+    Warc { path: String, record: usize, message: String },
 }
 
 /// A document, or why one input gave none; with a note when the text needed
@@ -96,40 +116,174 @@ fn read_path(path: &Path, sink: &mut dyn FnMut(Item)) {
         Ok(f) => f,
         Err(source) => return sink(Err(SourceError::Io { path: shown, source })),
     };
-    if is_jsonl(path) {
-        read_jsonl(BufReader::new(file), &shown, sink);
-    } else {
-        let id = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| shown.clone());
-        read_text(file, id, &shown, sink);
+    let id = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| shown.clone());
+    let by_name = path.file_name().and_then(|n| n.to_str()).and_then(Format::from_name);
+    read_stream(file, by_name, id, &shown, sink);
+}
+
+/// What an input holds, and so how it is read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Jsonl,
+    Html,
+    Feed,
+    Warc,
+    /// Gzip: read as a WARC when the decompressed data is one.
+    Gzip,
+}
+
+/// How many bytes are looked at to tell a format.
+const SNIFF_LEN: u64 = 4096;
+
+impl Format {
+    /// The format a file name's extension names; `None` for `.xml`, `.gz`, no
+    /// extension and unknown ones, which are sniffed.
+    pub fn from_name(name: &str) -> Option<Format> {
+        let lower = name.to_ascii_lowercase();
+        if lower.ends_with(".warc.gz") {
+            return Some(Format::Gzip);
+        }
+        match lower.rsplit_once('.')?.1 {
+            "jsonl" | "ndjson" => Some(Format::Jsonl),
+            "txt" | "text" => Some(Format::Text),
+            "html" | "htm" | "xhtml" | "shtml" => Some(Format::Html),
+            "rss" | "atom" => Some(Format::Feed),
+            "warc" => Some(Format::Warc),
+            _ => None,
+        }
+    }
+
+    /// The format the first bytes of an input show; [`Format::Text`] when
+    /// none.
+    pub fn sniff(head: &[u8]) -> Format {
+        if head.starts_with(&[0x1f, 0x8b]) {
+            Format::Gzip
+        } else if warc::sniff(head) {
+            Format::Warc
+        } else if html::sniff(head) {
+            Format::Html
+        } else if feed::sniff(head) {
+            Format::Feed
+        } else {
+            Format::Text
+        }
     }
 }
 
-fn is_jsonl(path: &Path) -> bool {
-    matches!(path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref(), Some("jsonl" | "ndjson"))
-}
-
-fn read_stdin(sink: &mut dyn FnMut(Item)) {
-    let mut bytes = Vec::new();
-    if let Err(source) = io::stdin().lock().read_to_end(&mut bytes) {
-        return sink(Err(SourceError::Io { path: "<stdin>".into(), source }));
-    }
-    let first = bytes.iter().find(|b| !b.is_ascii_whitespace());
-    if first == Some(&b'{') {
-        read_jsonl(io::Cursor::new(bytes), "<stdin>", sink);
-    } else {
-        read_text(io::Cursor::new(bytes), "stdin".into(), "<stdin>", sink);
-    }
-}
-
-fn read_text(mut reader: impl Read, id: String, shown: &str, sink: &mut dyn FnMut(Item)) {
-    let mut bytes = Vec::new();
-    if let Err(source) = reader.read_to_end(&mut bytes) {
+/// Reads one input whose format is `by_name` (from its extension) or sniffed.
+/// Gzip magic wins over any name: a compressed crawl misnamed `.warc` is
+/// still read.
+fn read_stream(mut reader: impl Read, by_name: Option<Format>, id: String, shown: &str, sink: &mut dyn FnMut(Item)) {
+    let mut head = Vec::new();
+    if let Err(source) = (&mut reader).take(SNIFF_LEN).read_to_end(&mut head) {
         return sink(Err(SourceError::Io { path: shown.into(), source }));
     }
+    let sniffed = Format::sniff(&head);
+    let format = if sniffed == Format::Gzip { sniffed } else { by_name.unwrap_or(sniffed) };
+    let whole = BufReader::new(Cursor::new(head).chain(reader));
+    match format {
+        Format::Text => read_text(whole, id, shown, sink),
+        Format::Jsonl => read_jsonl(whole, shown, sink),
+        Format::Html => read_html(whole, id, shown, sink),
+        Format::Feed => feed::read(whole, shown, sink),
+        Format::Warc => warc::read(whole, shown, sink),
+        Format::Gzip => read_gzip(whole, shown, sink),
+    }
+}
+
+/// A gzip file: a WARC inside is streamed; anything else is not read.
+fn read_gzip(reader: impl Read, shown: &str, sink: &mut dyn FnMut(Item)) {
+    let mut inner = flate2::read::MultiGzDecoder::new(reader);
+    let mut head = Vec::new();
+    if let Err(e) = (&mut inner).take(16).read_to_end(&mut head) {
+        return sink(Err(SourceError::Warc { path: shown.into(), record: 1, message: format!("truncated or corrupt gzip: {e}") }));
+    }
+    if !warc::sniff(&head) {
+        return sink(Err(SourceError::Binary { path: shown.into() }));
+    }
+    warc::read(BufReader::with_capacity(64 * 1024, Cursor::new(head).chain(inner)), shown, sink);
+}
+
+/// Standard input: sniffed like a file, JSON Lines when it starts with `{`.
+fn read_stdin(sink: &mut dyn FnMut(Item)) {
+    let mut stdin = io::stdin().lock();
+    let first = match stdin.fill_buf() {
+        Ok(buf) => buf.iter().find(|b| !b.is_ascii_whitespace()).copied(),
+        Err(source) => return sink(Err(SourceError::Io { path: "<stdin>".into(), source })),
+    };
+    let by_content = (first == Some(b'{')).then_some(Format::Jsonl);
+    read_stream(stdin, by_content, "stdin".into(), "<stdin>", sink);
+}
+
+fn read_all(mut reader: impl Read, shown: &str) -> Result<Vec<u8>, SourceError> {
+    let mut bytes = Vec::new();
+    reader.read_to_end(&mut bytes).map_err(|source| SourceError::Io { path: shown.into(), source })?;
+    Ok(bytes)
+}
+
+fn read_text(reader: impl Read, id: String, shown: &str, sink: &mut dyn FnMut(Item)) {
+    let bytes = match read_all(reader, shown) {
+        Ok(b) => b,
+        Err(e) => return sink(Err(e)),
+    };
     match decode(&bytes) {
         Decoded::Binary => sink(Err(SourceError::Binary { path: shown.into() })),
         Decoded::Text { text, .. } if text.trim().is_empty() => sink(Err(SourceError::Empty { path: shown.into() })),
         Decoded::Text { text, .. } => sink(Ok(Document { id, text, origin: shown.into(), ..Document::default() })),
+    }
+}
+
+/// An HTML page: its main text, title, language, date and canonical URL.
+fn read_html(reader: impl Read, id: String, shown: &str, sink: &mut dyn FnMut(Item)) {
+    let bytes = match read_all(reader, shown) {
+        Ok(b) if b.iter().all(u8::is_ascii_whitespace) => return sink(Err(SourceError::Empty { path: shown.into() })),
+        Ok(b) => b,
+        Err(e) => return sink(Err(e)),
+    };
+    let Some(text) = html::decode_html(&bytes, None) else {
+        return sink(Err(SourceError::Binary { path: shown.into() }));
+    };
+    let page = html::extract(&text);
+    if page.text.is_empty() {
+        return sink(Err(SourceError::NoText { path: shown.into() }));
+    }
+    sink(Ok(Document { id, text: page.text, lang: page.lang, published: page.published, title: page.title, url: page.url, origin: shown.into() }));
+}
+
+/// The first markup in `head` once BOM, whitespace, XML declarations,
+/// comments and non-HTML doctypes are skipped.
+pub(crate) enum Markup<'a> {
+    /// `<!doctype html>`.
+    Doctype(&'a str),
+    /// An element's start tag, with its name (`rss`, `rdf:RDF`, `html`).
+    Element(&'a str),
+}
+
+pub(crate) fn first_markup(head: &[u8]) -> Option<Markup<'_>> {
+    fn name_of(s: &[u8]) -> Option<&str> {
+        let end = s.iter().position(|b| b.is_ascii_whitespace() || matches!(b, b'>' | b'/')).unwrap_or(s.len());
+        std::str::from_utf8(&s[..end]).ok()
+    }
+    let after = |s: &[u8], end: &[u8]| s.windows(end.len()).position(|w| w == end).map(|at| at + end.len());
+    let mut s = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    loop {
+        s = s.trim_ascii_start();
+        if s.starts_with(b"<?") {
+            s = &s[after(s, b"?>")?..];
+        } else if s.starts_with(b"<!--") {
+            s = &s[after(s, b"-->")?..];
+        } else if s.get(..9).is_some_and(|d| d.eq_ignore_ascii_case(b"<!doctype")) {
+            let name = name_of(s[9..].trim_ascii_start())?;
+            if name.eq_ignore_ascii_case("html") {
+                return Some(Markup::Doctype(name));
+            }
+            s = &s[after(s, b">")?..];
+        } else if let Some(rest) = s.strip_prefix(b"<") {
+            return name_of(rest).filter(|n| !n.is_empty()).map(Markup::Element);
+        } else {
+            return None;
+        }
     }
 }
 
