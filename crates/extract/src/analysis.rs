@@ -441,9 +441,13 @@ impl<'a> Analysis<'a> {
                             || self.lang.move_to.longest_at(&self.toks[..i], i - k, &NoSlots).is_some_and(|m| i - k + m.len == i))
                 });
                 let after_prep = after_prep || after_cue;
+                // "Yahoo chief executive Marissa Mayer": a name, a title, then a person.
+                let before_title = claims.kind(end).is_some_and(|k| matches!(k, MentionKind::Role { .. }))
+                    && self.lang.former.longest_at(&self.toks[..range.end], i, &NoSlots).is_none()
+                    && (end + 1..range.end.min(end + 5)).find(|&j| !matches!(claims.kind(j), Some(MentionKind::Role { .. }))).is_some_and(|j| matches!(claims.kind(j), Some(MentionKind::Person(_))));
                 let verb_context = self.org_verb_context(i, end, range.clone(), claims);
                 let known_surname = end == i + 1 && surnames.contains(&self.toks[i].folded);
-                if (after_prep || after_role_of || before_possessive_role || with_suffix || verb_context) && !known_surname {
+                if (after_prep || after_role_of || before_possessive_role || before_title || with_suffix || verb_context) && !known_surname {
                     let end = if with_suffix { end + 1 } else { end };
                     found.push((i, end));
                 }
@@ -530,11 +534,17 @@ impl<'a> Analysis<'a> {
     /// Later mentions of known names: a surname ("Brockman"), a full name in
     /// a sentence where it was not recognised, a handle, an organization again.
     fn find_repeats(&mut self, claims: &mut Claims) {
-        let mut surnames: HashMap<String, usize> = HashMap::new();
+        // The last word, and a compound surname whole ("Álvarez-Pallete").
+        let mut surnames: PhraseSet<usize> = PhraseSet::new();
         for (id, p) in self.persons.iter().enumerate() {
             let toks = tokenize(&p.name, &self.lang.rules);
             if let Some(last) = toks.iter().rev().find(|t| t.is_word() && t.folded.chars().count() > 1) {
-                surnames.entry(last.folded.clone()).or_insert(id);
+                if surnames.longest_at(&toks, toks.len() - 1, &NoSlots).is_none() {
+                    surnames.insert(&last.folded, id, &self.lang.rules);
+                }
+            }
+            if let Some((_, compound)) = p.name.rsplit_once(' ').filter(|(_, c)| c.contains('-')) {
+                surnames.insert(&crate::fold::fold(compound), id, &self.lang.rules);
             }
         }
         let org_names: HashMap<String, usize> = self.orgs.iter().enumerate().map(|(i, o)| (fold_name(o), i)).collect();
@@ -562,8 +572,10 @@ impl<'a> Analysis<'a> {
                     continue;
                 }
             }
-            if let Some(&id) = surnames.get(&t.folded) {
-                claims.claim(i, i + 1, MentionKind::Person(id));
+            if let Some(m) = surnames.longest_at(&self.toks, i, &NoSlots) {
+                if claims.free(i, i + m.len) {
+                    claims.claim(i, i + m.len, MentionKind::Person(*m.value));
+                }
             }
         }
     }

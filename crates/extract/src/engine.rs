@@ -64,6 +64,11 @@ struct Engine<'a, 'b> {
 /// Extracts events (change events and held facts) from an analysed article.
 pub fn extract(an: &Analysis) -> Vec<Draft> {
     let mut engine = Engine { an, last_start: Default::default(), last_end: Default::default(), appositions: Default::default(), profiles: Default::default(), news_day: news_day(an), last_org: Default::default() };
+    if std::env::var_os("TENURE_DEBUG").is_some() {
+        for m in &an.mentions {
+            eprintln!("mention {:?} {:?}", an.raw(m.start, m.end), m.kind);
+        }
+    }
     engine.collect_titles();
     let mut drafts = engine.held_facts();
     let mut last_date: Option<PartialDate> = None;
@@ -277,6 +282,10 @@ impl<'a, 'b> Engine<'a, 'b> {
         if org.is_none() && start >= 2 && an.lang.possessive.contains(&an.toks[start - 1].folded) {
             org = self.org_at(start - 2);
         }
+        // "Yahoo chief executive Marissa Mayer": the name before the title.
+        if org.is_none() && start > range.start && matches!(self.kind_at(start - 1), Some(MentionKind::Org(_))) {
+            org = self.org_at(start - 1);
+        }
         Title { code, text: an.raw(start, end).to_string(), org, former }
     }
 
@@ -474,7 +483,7 @@ impl<'a, 'b> Engine<'a, 'b> {
         }
         // Where: the organization named after the verb, or the title's, or the sentence's.
         let direct_org = if object_first { self.org_before(ts, range.start) } else { self.org_after(te, range.end, entry.manner == "founded").or_else(|| self.org_before_final_verb(ts, te, range.clone())) };
-        let direct_org = direct_org.or_else(|| self.recent_org_before(ts, range.start));
+        let direct_org = direct_org.or_else(|| self.recent_org_before(ts, range.start)).or_else(|| self.relative_antecedent_org(ts, range.start));
         let after_org_end = self.after_org(te, range.end);
         let counterpart = match kind {
             EventType::End => self.org_following(after_org_end, range.end, |l| &l.move_to),
@@ -511,8 +520,10 @@ impl<'a, 'b> Engine<'a, 'b> {
                 .or_else(|| self.located_org(range.clone(), ts))
                 // Where a person worked says where they leave, not where they start.
                 .or_else(|| person.and_then(|p| self.profile_org(p)).filter(|o| kind != EventType::Start || !apposed.is_some_and(|ts| ts.iter().any(|t| t.org.as_ref() == Some(o)))))
-                .or_else(|| self.sentence_org_except(s, counterpart.as_deref()))
+                .or_else(|| self.sentence_org_except(s, counterpart.as_deref(), Some(ts)))
+                .or_else(|| person_mention.and_then(|m| self.sentence_org_except(s, counterpart.as_deref(), Some(an.mentions[m].start))))
                 .or_else(|| self.main_org())
+                .or_else(|| self.sentence_org_except(s, counterpart.as_deref(), None))
                 .or_else(|| self.last_org.borrow().clone());
             // A title said of the person at another organization is not the role here.
             let here = |t: &Title| t.org.is_none() || t.org == org;
@@ -722,6 +733,13 @@ impl<'a, 'b> Engine<'a, 'b> {
             }
             // "Altman a révélé que deux responsables partaient": not Altman.
             if self.kind_at(k).is_none() && self.an.lang.complementizers.contains(&self.an.toks[k].folded) {
+                // "Álvarez-Pallete, que había sido consejero delegado antes de suceder...":
+                // right after a name and a comma, "que" opens a relative clause about it.
+                if k >= start + 2 && self.an.toks[k - 1].folded == "," {
+                    if let Some(found) = self.person_from_mention(k - 2) {
+                        return Some(found);
+                    }
+                }
                 return None;
             }
         }
@@ -899,6 +917,20 @@ impl<'a, 'b> Engine<'a, 'b> {
             MentionKind::Org(id) => Some(an.orgs[id].clone()),
             _ => None,
         }).last()
+    }
+
+    /// "Inflection, which Suleyman set up two years ago": the organization a
+    /// relative clause hangs on is the verb's object.
+    fn relative_antecedent_org(&self, ts: usize, start: usize) -> Option<String> {
+        let an = self.an;
+        let r = (ts.saturating_sub(6).max(start + 2)..ts).rev().find(|&k| an.lang.thing_relatives.contains(&an.toks[k].folded))?;
+        if an.toks[r - 1].folded != "," || (r + 1..ts).any(|k| matches!(self.kind_at(k), Some(MentionKind::Org(_) | MentionKind::OrgAnaphor))) {
+            return None;
+        }
+        match self.kind_at(r - 2) {
+            Some(MentionKind::Org(_)) => self.org_at(r - 2),
+            _ => None,
+        }
     }
 
     /// With the verb at the end of its clause ("hat das Unternehmen 1998
@@ -1113,10 +1145,14 @@ impl<'a, 'b> Engine<'a, 'b> {
 
     /// The first organization of the sentence that is not someone's title
     /// ("l'ancien patron de Twitch" says where another person worked).
-    fn sentence_org_except(&self, s: usize, not: Option<&str>) -> Option<String> {
+    /// With `clause_of`, only in the clause (comma-delimited segment) of that token.
+    fn sentence_org_except(&self, s: usize, not: Option<&str>, clause_of: Option<usize>) -> Option<String> {
         let an = self.an;
-        self.sentence_range(s).find_map(|i| match self.kind_at(i) {
-            Some(MentionKind::Org(id)) if Some(an.orgs[*id].as_str()) != not && an.mention_at(i).unwrap().start == i && !self.in_title(i) => Some(an.orgs[*id].clone()),
+        let range = self.sentence_range(s);
+        let seg = segments(an, range.clone());
+        let in_clause = |i: usize| clause_of.is_none_or(|t| seg[i - range.start] == seg[t - range.start]);
+        range.clone().find_map(|i| match self.kind_at(i) {
+            Some(MentionKind::Org(id)) if Some(an.orgs[*id].as_str()) != not && an.mention_at(i).unwrap().start == i && !self.in_title(i) && in_clause(i) => Some(an.orgs[*id].clone()),
             _ => None,
         })
     }

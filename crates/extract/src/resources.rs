@@ -198,6 +198,8 @@ struct GrammarFile {
     person_possessives: Vec<String>,
     #[serde(default)]
     ellipsis: Vec<String>,
+    #[serde(default)]
+    thing_relatives: Vec<String>,
     move_to: Vec<String>,
     move_from: Vec<String>,
     passive: Vec<String>,
@@ -260,6 +262,8 @@ pub struct Language {
     pub person_possessives: HashSet<String>,
     /// "suivi par celui de X", "followed by that of X": the same change, for X.
     pub ellipsis: PhraseSet<()>,
+    /// "Inflection, which X set up": relative pronouns that stand for a thing.
+    pub thing_relatives: HashSet<String>,
     pub org_prepositions: PhraseSet<()>,
     pub both: PhraseSet<()>,
     pub person_descriptions: PhraseSet<()>,
@@ -482,6 +486,7 @@ impl Language {
             possessive: set(&g.possessive),
             person_possessives: set(&g.person_possessives),
             ellipsis: phrases(&g.ellipsis, &rules),
+            thing_relatives: set(&g.thing_relatives),
             org_prepositions: phrases(&g.org_prepositions, &rules),
             both: phrases(&g.both, &rules),
             person_descriptions: phrases(&g.person_descriptions, &rules),

@@ -202,3 +202,30 @@ fn a_title_said_elsewhere_in_the_article_fills_the_role() {
     let ev = extract(Lang::Es, "2023-02-17", text);
     assert_eq!(find(&ev, EventType::End, Some("Susana Ruiz"), "Fabrikam").role.as_deref(), Some("ceo"));
 }
+
+#[test]
+fn a_compound_surname_repeats_and_que_opens_a_relative_clause() {
+    let text = "Fabrikam aceptó la dimisión de José Luis García-Ortega. García-Ortega, que había sido consejero delegado antes de suceder a Ramón Vidal en la presidencia en abril de 2016, se despidió en la red social X.";
+    let ev = extract(Lang::Es, "2025-01-19", text);
+    let start = find(&ev, EventType::Start, Some("José Luis García-Ortega"), "Fabrikam");
+    assert_eq!(start.date.as_deref(), Some("2016-04"));
+    find(&ev, EventType::End, Some("Ramón Vidal"), "Fabrikam");
+}
+
+#[test]
+fn a_possessive_noun_of_change_is_the_possessors() {
+    let text = "Un mois après son départ de Contoso, Claire Martin a dévoilé mercredi son nouveau projet.";
+    let ev = extract(Lang::Fr, "2024-06-20", text);
+    find(&ev, EventType::End, Some("Claire Martin"), "Contoso");
+    let text = "Paul Durand a quitté Fabrikam en mai. Son départ a été suivi quelques heures plus tard par celui de Claire Martin.";
+    let ev = extract(Lang::Fr, "2024-06-20", text);
+    assert_eq!(find(&ev, EventType::End, Some("Claire Martin"), "Fabrikam").date.as_deref(), Some("2024-05"));
+}
+
+#[test]
+fn the_organization_before_a_title_and_before_a_relative_clause() {
+    let ev = extract(Lang::En, "2015-11-21", "Fabrikam chief executive Jane Doe, who is expecting twins, will take two weeks off.");
+    find(&ev, EventType::Absence, Some("Jane Doe"), "Fabrikam");
+    let ev = extract(Lang::En, "2024-03-20", "Tailspin Ltd, which John Smith set up two years ago with Contoso co-founder Jane Doe, is for sale.");
+    find(&ev, EventType::Start, Some("John Smith"), "Tailspin");
+}
