@@ -43,6 +43,8 @@ struct Title {
     text: String,
     org: Option<String>,
     former: bool,
+    /// Held until now ("hasta ahora presidente de Indra"): left for what the sentence tells.
+    recent: bool,
 }
 
 struct Engine<'a, 'b> {
@@ -80,9 +82,34 @@ pub fn extract(an: &Analysis) -> Vec<Draft> {
     let held = implied_held(&drafts);
     drafts.extend(held);
     let mut drafts = merge(drafts);
+    drop_fulfilled_plans(&mut drafts, an.published);
     engine.fill_roles(&mut drafts);
     mark_past_holdings(&mut drafts);
     drafts
+}
+
+/// "an agreement for Altman to return" beside "Altman returned": a plan the
+/// article reports as done is that change, not another one. Plans dated
+/// after publication stay.
+fn drop_fulfilled_plans(drafts: &mut Vec<Draft>, published: Option<PartialDate>) {
+    let done: Vec<Draft> = drafts.iter().filter(|d| d.status == Status::Actual && d.person.is_some()).cloned().collect();
+    drafts.retain(|plan| {
+        if plan.status != Status::Planned || plan.date.zip(published).is_some_and(|(d, p)| d.ordinal_start() > p.ordinal_end()) {
+            return true;
+        }
+        let same_change = |d: &Draft| {
+            let same_month = match (plan.date, d.date) {
+                // A plan dated by default is the day's news: a fresh plan.
+                (Some(_), _) if plan.date_weak => false,
+                (Some(a), Some(b)) => a.to_month() == b.to_month(),
+                (Some(_), None) => true,
+                // Undated, the plan must name the same post.
+                (None, _) => plan.role.is_some() && plan.role == d.role,
+            };
+            d.kind == plan.kind && d.person == plan.person && d.org == plan.org && (d.role.is_none() || plan.role.is_none() || d.role == plan.role) && same_month
+        };
+        !done.iter().any(same_change)
+    });
 }
 
 /// A position the article later says was left, or given up for another
@@ -206,7 +233,7 @@ impl<'a, 'b> Engine<'a, 'b> {
                 let glue = t.folded == "," && k + 1 == m.start
                     || an.lang.of.contains(&t.folded)
                     || an.lang.possessive.contains(&t.folded)
-                    || (t.is_word() && !t.upper && (an.lang.stopwords.contains(&t.folded) || an.lang.former.matches_at(&an.toks, k)));
+                    || (t.is_word() && !t.upper && (an.lang.stopwords.contains(&t.folded) || an.lang.former.matches_at(&an.toks, k) || an.lang.until_now.matches_at(&an.toks, k)));
                 if !glue || fillers >= 3 {
                     break;
                 }
@@ -235,7 +262,7 @@ impl<'a, 'b> Engine<'a, 'b> {
                         None => {}
                     }
                     let t = &an.toks[j];
-                    if t.is_word() && !t.upper && (an.lang.stopwords.contains(&t.folded) || an.lang.former.matches_at(&an.toks, j)) {
+                    if t.is_word() && !t.upper && (an.lang.stopwords.contains(&t.folded) || an.lang.former.matches_at(&an.toks, j) || an.lang.until_now.matches_at(&an.toks, j)) {
                         fillers += 1;
                         j += 1;
                     } else {
@@ -286,7 +313,9 @@ impl<'a, 'b> Engine<'a, 'b> {
         if org.is_none() && start > range.start && matches!(self.kind_at(start - 1), Some(MentionKind::Org(_))) {
             org = self.org_at(start - 1);
         }
-        Title { code, text: an.raw(start, end).to_string(), org, former }
+        let toks = &an.toks[..start];
+        let recent = (start.saturating_sub(3).max(range.start)..start).any(|k| an.lang.until_now.matches_at(toks, k));
+        Title { code, text: an.raw(start, end).to_string(), org, former: former || recent, recent }
     }
 
     fn held_facts(&self) -> Vec<Draft> {
@@ -539,7 +568,7 @@ impl<'a, 'b> Engine<'a, 'b> {
                 // "co-founded", or founded by several ("Page and Brin founded Google").
                 let several = people_count > 1;
                 let code = if word.starts_with("co") || word.starts_with("mitgr") || several { "cofounder" } else { "founder" };
-                Some(Title { code: code.into(), text: an.raw(ts, te).to_string(), org: None, former: false })
+                Some(Title { code: code.into(), text: an.raw(ts, te).to_string(), org: None, former: false, recent: false })
             } else {
                 title
             };
@@ -570,6 +599,16 @@ impl<'a, 'b> Engine<'a, 'b> {
                 }
                 if kind == EventType::End && status == Status::Actual && (direct_org.is_some() || title_org_found) {
                     self.last_end.borrow_mut().insert(p, o.clone());
+                }
+            }
+            // "nombró a Marc Murtra, hasta ahora presidente de Indra": he leaves Indra.
+            if let (EventType::Start, Some(p), Some(o)) = (kind, person, &org) {
+                for t in apposed.into_iter().flatten().filter(|t| t.recent && t.org.as_ref().is_some_and(|to| to != o)) {
+                    let left = t.org.clone();
+                    if let Some(start) = drafts.last_mut().filter(|d| d.kind == EventType::Start && d.person == Some(p) && d.counterpart.is_none()) {
+                        start.counterpart = left.clone();
+                    }
+                    drafts.push(self.draft(EventType::End, Some(p), left, Some(t.clone()), "unspecified", status, (date, date_weak), None, Some(o.clone()), s, 0.6));
                 }
             }
             // "X leaves A for B": X also starts at B; "X joins B from A": X also ends at A.
@@ -806,7 +845,12 @@ impl<'a, 'b> Engine<'a, 'b> {
 
     /// Whether the verb at `ts` stands in a relative clause ("qui l'a rejoint", "who co-founded").
     fn in_relative_clause(&self, ts: usize, start: usize) -> bool {
-        (ts.saturating_sub(4).max(start)..ts).any(|k| self.an.lang.relative_pronouns.contains(&self.an.toks[k].folded))
+        let l = self.an.lang;
+        (ts.saturating_sub(4).max(start)..ts).any(|k| {
+            let w = &self.an.toks[k].folded;
+            // "turmoil in which he was fired": a relative pronoun after a preposition, too.
+            l.relative_pronouns.contains(w) || (k > start && l.thing_relatives.contains(w) && l.stopwords.contains(&self.an.toks[k - 1].folded) && self.an.toks[k - 1].folded != ",")
+        })
     }
 
     fn person_after(&self, te: usize, end: usize) -> Option<(Vec<usize>, usize)> {

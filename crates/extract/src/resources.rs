@@ -126,6 +126,8 @@ struct RoleFile {
     unit_heads: Vec<String>,
     #[serde(default)]
     former: Vec<String>,
+    #[serde(default)]
+    until_now: Vec<String>,
 }
 
 /// How a relative time expression resolves against the publication date.
@@ -240,6 +242,8 @@ pub struct Language {
     pub units: PhraseSet<String>,
     pub unit_heads: PhraseSet<()>,
     pub former: PhraseSet<()>,
+    /// "hasta ahora presidente de Indra": a post left just now, for the new one.
+    pub until_now: PhraseSet<()>,
     pub months: HashMap<String, u8>,
     pub weekdays: HashMap<String, u8>,
     pub numbers: HashMap<String, u32>,
@@ -466,6 +470,7 @@ impl Language {
             units,
             unit_heads: phrases(&r.unit_heads, &rules),
             former: phrases(&r.former, &rules),
+            until_now: phrases(&r.until_now, &rules),
             months: index(&d.months),
             weekdays: index(&d.weekdays).into_iter().map(|(k, v)| (k, v - 1)).collect(),
             numbers: d.numbers.iter().map(|(k, v)| (fold(k), *v)).collect(),

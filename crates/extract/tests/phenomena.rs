@@ -229,3 +229,21 @@ fn the_organization_before_a_title_and_before_a_relative_clause() {
     let ev = extract(Lang::En, "2024-03-20", "Tailspin Ltd, which John Smith set up two years ago with Contoso co-founder Jane Doe, is for sale.");
     find(&ev, EventType::Start, Some("John Smith"), "Tailspin");
 }
+
+#[test]
+fn a_post_held_until_now_elsewhere_is_left_for_the_new_one() {
+    let text = "El consejo de Fabrikam nombró a Marta Ruiz, hasta ahora presidenta de Contoso, como presidenta ejecutiva.";
+    let ev = extract(Lang::Es, "2025-01-19", text);
+    let end = find(&ev, EventType::End, Some("Marta Ruiz"), "Contoso");
+    assert_eq!(end.counterpart.as_deref(), Some("Fabrikam"));
+    assert_eq!(find(&ev, EventType::Start, Some("Marta Ruiz"), "Fabrikam").counterpart.as_deref(), Some("Contoso"));
+}
+
+#[test]
+fn a_plan_the_article_reports_as_done_is_one_change() {
+    let text = "John Smith returned as chief executive of Contoso on Wednesday. On Nov. 21, the board reached an agreement for Smith to return.";
+    let ev = extract(Lang::En, "2023-11-30", text);
+    let returns: Vec<_> = ev.iter().filter(|e| e.kind == EventType::Return).collect();
+    assert_eq!(returns.len(), 1, "{:#?}", brief(&ev));
+    assert_eq!(returns[0].status, Status::Actual);
+}
