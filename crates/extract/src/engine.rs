@@ -394,8 +394,99 @@ impl<'a, 'b> Engine<'a, 'b> {
             i += len;
         }
         out.extend(self.elliptic_events(range.clone(), &out));
+        out.extend(self.holding_facts(s));
         if let Some(d) = out.iter().filter(|d| d.kind != EventType::Held).find_map(|d| d.date) {
             *last_date = Some(d);
+        }
+        out
+    }
+
+    /// Held facts from verbs of holding: "Pichai, who has run Google since
+    /// 2015"; "Deng dirigeait auparavant le développement de produits chez
+    /// Meta et Uber" (an activity, then where: head, at each organization).
+    fn holding_facts(&self, s: usize) -> Vec<Draft> {
+        let an = self.an;
+        let range = self.sentence_range(s);
+        let toks = &an.toks[..range.end];
+        let seg = segments(an, range.clone());
+        let mut out = Vec::new();
+        let mut i = range.start;
+        while i < range.end {
+            // "Jane Doe chairs Contoso": a plural title after a name is a verb.
+            let verb_position = self.kind_at(i).is_none() || (matches!(self.kind_at(i), Some(MentionKind::Role { .. })) && i > range.start && matches!(self.kind_at(i - 1), Some(MentionKind::Person(_))));
+            let hit = if verb_position { an.lang.holdings.longest_at(toks, i, &NoSlots) } else { None };
+            let Some(m) = hit else {
+                i += 1;
+                continue;
+            };
+            let entry = &an.lang.holding_entries[*m.value];
+            let (ts, te) = (i, i + m.len);
+            i = te;
+            let persons = match self.person_before(ts, range.start) {
+                Some((ps, _)) => ps,
+                None if an.lang.pro_drop => self.focus_before(range.start).into_iter().collect(),
+                None => Vec::new(),
+            };
+            if persons.is_empty() {
+                continue;
+            }
+            // The verb's clause: up to the next comma, or a few words more when an organization follows.
+            let clause_end = (te..range.end).find(|&k| k > te && seg[k - range.start] != seg[te.min(range.end - 1) - range.start]).unwrap_or(range.end);
+            let (orgs, role, unit) = match self.org_after(te, clause_end, false) {
+                Some(o) => (vec![o], entry.role.clone(), None),
+                None => {
+                    // "le développement de produits chez Meta et Uber", "product at Meta".
+                    let named = |k: usize| match self.kind_at(k) {
+                        Some(MentionKind::Org(_) | MentionKind::OrgAnaphor) if an.mention_at(k).is_some_and(|m| m.start == k) => self.org_at(k).map(|o| (o, an.mention_at(k).unwrap().end)),
+                        None => self.unknown_org(k, clause_end).map(|o| (o.clone(), k + crate::tokenize::tokenize(&o, &an.lang.rules).len())),
+                        _ => None,
+                    };
+                    let placed = (te..clause_end.min(te + 12)).find_map(|k| {
+                        let cued = (1..=2).any(|n| k >= te + n && (an.lang.org_prepositions.longest_at(toks, k - n, &NoSlots).is_some_and(|p| k - n + p.len == k) || an.lang.of.contains(&an.toks[k - n].folded)));
+                        cued.then(|| named(k).map(|(o, end)| (k, o, end))).flatten()
+                    });
+                    let Some((first, o, mut k)) = placed else { continue };
+                    let mut orgs = vec![o];
+                    while k < clause_end {
+                        let Some(c) = an.lang.coordinators.longest_at(toks, k, &NoSlots) else { break };
+                        match self.org_at(k + c.len) {
+                            Some(o) => {
+                                orgs.push(o);
+                                k = an.mention_at(k + c.len).unwrap().end;
+                            }
+                            None => break,
+                        }
+                    }
+                    let unit = (te..first).find_map(|k| self.unit_at(k));
+                    (orgs, entry.unit_role.clone(), unit)
+                }
+            };
+            let since = an.mentions.iter().find_map(|m| match m.kind {
+                MentionKind::Date(t) if m.start >= te && m.start < clause_end.max(te + 6).min(range.end) && (m.start.saturating_sub(2).max(range.start)..m.start).any(|k| an.lang.since.matches_at(toks, k)) => t.date,
+                _ => None,
+            });
+            let near = ts.saturating_sub(6).max(range.start)..clause_end;
+            let past = entry.tense == "past" || an.lang.background.occurs_in(&an.toks, near);
+            for &p in &persons {
+                for o in &orgs {
+                    out.push(Draft {
+                        kind: EventType::Held,
+                        person: Some(p),
+                        org: Some(o.clone()),
+                        unit: unit.clone(),
+                        role: Some(role.clone()),
+                        role_text: Some(an.raw(ts, te).to_string()),
+                        date: since,
+                        date_weak: since.is_none(),
+                        until: None,
+                        counterpart: None,
+                        manner: if past { "past" } else { "current" }.into(),
+                        status: Status::Actual,
+                        sentence: s,
+                        confidence: 0.5,
+                    });
+                }
+            }
         }
         out
     }

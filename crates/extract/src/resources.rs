@@ -96,12 +96,34 @@ pub struct MannerCue {
     pub examples: Vec<String>,
 }
 
+/// Verbs of holding a post, not changing it ("dirigeait", "has run",
+/// "leitet"): they give `held` facts.
+#[derive(Clone, Debug, Deserialize)]
+pub struct HoldingEntry {
+    /// `current` ("dirige", "runs") or `past` ("dirigeait", "led").
+    pub tense: String,
+    /// The role when the object is an organization ("dirige Renault": ceo).
+    pub role: String,
+    /// The role when the object is a unit or an activity ("led product at Meta": head).
+    #[serde(default = "head")]
+    pub unit_role: String,
+    pub phrases: Vec<String>,
+    #[serde(default)]
+    pub examples: Vec<String>,
+}
+
+fn head() -> String {
+    "head".into()
+}
+
 #[derive(Deserialize)]
 struct TriggerFile {
     #[serde(default)]
     trigger: Vec<TriggerEntry>,
     #[serde(default)]
     manner_cue: Vec<MannerCue>,
+    #[serde(default)]
+    holding: Vec<HoldingEntry>,
 }
 
 #[derive(Deserialize)]
@@ -236,6 +258,9 @@ pub struct Language {
     pub trigger_entries: Vec<TriggerEntry>,
     pub triggers: PhraseSet<TriggerHit>,
     pub manner_cue_entries: Vec<MannerCue>,
+    pub holding_entries: Vec<HoldingEntry>,
+    /// Index into `holding_entries`.
+    pub holdings: PhraseSet<usize>,
     /// Index into `manner_cue_entries`.
     pub manner_cues: PhraseSet<usize>,
     pub roles: PhraseSet<String>,
@@ -405,6 +430,20 @@ impl Language {
                 manner_cues.insert(p, i, &rules);
             }
         }
+        let mut holdings = PhraseSet::new();
+        for (i, h) in t.holding.iter().enumerate() {
+            if !matches!(h.tense.as_str(), "current" | "past") {
+                return Err(err("triggers.toml", format!("holding {}: tense {:?} is not current or past", i + 1, h.tense)));
+            }
+            for code in [&h.role, &h.unit_role] {
+                if crate::event::seniority(code) <= 1 && code != "employee" {
+                    return Err(err("triggers.toml", format!("holding {}: unknown role code {code:?}", i + 1)));
+                }
+            }
+            for p in &h.phrases {
+                holdings.insert(p, i, &rules);
+            }
+        }
         let mut triggers = PhraseSet::new();
         for (i, e) in t.trigger.iter().enumerate() {
             let Some(kind) = EventType::parse(&e.kind).filter(|k| *k != EventType::Held) else {
@@ -465,6 +504,8 @@ impl Language {
             trigger_entries: t.trigger,
             triggers,
             manner_cue_entries: t.manner_cue,
+            holding_entries: t.holding,
+            holdings,
             manner_cues,
             roles,
             units,

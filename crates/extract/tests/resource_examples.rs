@@ -50,6 +50,28 @@ fn manner_cue_examples_give_their_manner() {
 }
 
 #[test]
+fn holding_examples_give_a_held_fact() {
+    let extractor = Extractor::new().expect("resources load");
+    let published = PartialDate::parse("2024-06-14");
+    let mut failures = Vec::new();
+    let mut total = 0;
+    for lang in Lang::ALL {
+        for (n, h) in extractor.language(lang).holding_entries.iter().enumerate() {
+            for example in &h.examples {
+                total += 1;
+                let out = extractor.extract(&Input { id: "example", text: example, lang: Some(lang), published }).unwrap();
+                if !out.events.iter().any(|e| e.kind.as_str() == "held" && e.manner.as_deref() == Some(h.tense.as_str())) {
+                    let got: Vec<String> = out.events.iter().map(|e| format!("{} {:?}@{} {:?}", e.kind, e.person, e.org, e.manner)).collect();
+                    failures.push(format!("{}/triggers.toml holding #{} ({}): {example:?} gave {got:?}", lang.code(), n + 1, h.tense));
+                }
+            }
+        }
+    }
+    assert!(total >= 12, "too few examples: {total}");
+    assert!(failures.is_empty(), "{} of {total} holding examples fail:\n{}", failures.len(), failures.join("\n"));
+}
+
+#[test]
 fn relative_date_examples_resolve() {
     let extractor = Extractor::new().expect("resources load");
     let mut failures = Vec::new();
