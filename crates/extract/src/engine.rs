@@ -599,7 +599,7 @@ impl<'a, 'b> Engine<'a, 'b> {
         }
 
         if std::env::var_os("TENURE_DEBUG").is_some() {
-            eprintln!("trigger {:?} {} persons {:?} mention {:?}", an.raw(ts, te), entry.kind, persons, person_mention.map(|m| an.raw(an.mentions[m].start, an.mentions[m].end)));
+            eprintln!("trigger {:?} {} persons {:?} mention {:?} date {:?} weak {}", an.raw(ts, te), entry.kind, persons, person_mention.map(|m| an.raw(an.mentions[m].start, an.mentions[m].end)), date, date_weak);
         }
         // Where: the organization named after the verb, or the title's, or the sentence's.
         let direct_org = if object_first { self.org_before(ts, range.start) } else { self.org_after(te, range.end, entry.manner == "founded").or_else(|| self.org_before_final_verb(ts, te, range.clone())) };
@@ -1391,6 +1391,12 @@ impl<'a, 'b> Engine<'a, 'b> {
                     if cue(&an.lang.since) && !(kind == EventType::Absence && m.start > ts) {
                         continue;
                     }
+                    // "Intel said on Monday that Gelsinger had retired": the day of the
+                    // saying, when it is the day's news (a story told in the past keeps it).
+                    let reporting_day = t.date.zip(an.published).is_some_and(|(d, p)| (0..=7).contains(&(p.ordinal_start() - d.ordinal_start())));
+                    if reporting_day && m.end <= ts && (m.end..ts).any(|k| self.kind_at(k).is_none() && an.lang.complementizers.contains(&an.toks[k].folded)) {
+                        continue;
+                    }
                     dates.push((m.start, t, cue(&an.lang.until)));
                 }
             }
@@ -1420,7 +1426,9 @@ impl<'a, 'b> Engine<'a, 'b> {
             .iter()
             .filter(|(k, _, _)| dist(*k) <= 12 && !triggers.iter().any(|&t| t != ts && (t > (*k).min(ts) && t < (*k).max(ts))))
             .min_by_key(|(k, _, _)| dist(*k));
-        if let Some((_, t, _)) = same_clause.or(opening).or(near) {
+        // "stepped down from its board effective Sunday": the effective date first.
+        let effective = candidates.iter().filter(|(k, _, _)| (k.saturating_sub(3).max(range.start)..*k).any(|j| an.lang.effective.longest_at(&an.toks[..*k], j, &NoSlots).is_some_and(|m| j + m.len == *k))).min_by_key(|(k, _, _)| dist(*k));
+        if let Some((_, t, _)) = effective.filter(|_| kind != EventType::Absence).or(same_clause).or(opening).or(near) {
             if t.later {
                 return (*last_date, until, last_date.is_none());
             }

@@ -224,6 +224,8 @@ struct GrammarFile {
     ellipsis: Vec<String>,
     #[serde(default)]
     thing_relatives: Vec<String>,
+    #[serde(default)]
+    effective: Vec<String>,
     move_to: Vec<String>,
     move_from: Vec<String>,
     passive: Vec<String>,
@@ -293,6 +295,8 @@ pub struct Language {
     pub ellipsis: PhraseSet<()>,
     /// "Inflection, which X set up": relative pronouns that stand for a thing.
     pub thing_relatives: HashSet<String>,
+    /// "effective Sunday", "avec effet au 1er mars": the date the change takes effect.
+    pub effective: PhraseSet<()>,
     pub org_prepositions: PhraseSet<()>,
     pub both: PhraseSet<()>,
     pub person_descriptions: PhraseSet<()>,
@@ -533,6 +537,7 @@ impl Language {
             person_possessives: set(&g.person_possessives),
             ellipsis: phrases(&g.ellipsis, &rules),
             thing_relatives: set(&g.thing_relatives),
+            effective: phrases(&g.effective, &rules),
             org_prepositions: phrases(&g.org_prepositions, &rules),
             both: phrases(&g.both, &rules),
             person_descriptions: phrases(&g.person_descriptions, &rules),
