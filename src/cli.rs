@@ -40,6 +40,23 @@ pub struct InputArgs {
     pub date: Option<String>,
 }
 
+/// How `extract` and `ingest` run.
+#[derive(clap::Args, Debug)]
+pub struct RunArgs {
+    /// Extraction threads (default: the number of cores).
+    #[arg(long, value_name = "N")]
+    pub threads: Option<std::num::NonZeroUsize>,
+    /// No progress bar (it is shown only when stderr is a terminal anyway).
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+impl RunArgs {
+    pub fn threads(&self) -> std::num::NonZeroUsize {
+        self.threads.or_else(|| std::thread::available_parallelism().ok()).unwrap_or(std::num::NonZeroUsize::MIN)
+    }
+}
+
 #[derive(clap::Args, Debug)]
 pub struct DbArg {
     /// SQLite database (default: tenure.db in the user's data directory).
@@ -55,6 +72,8 @@ pub enum Command {
         input: InputArgs,
         #[arg(long, value_enum, default_value_t = ExtractFormat::Text)]
         format: ExtractFormat,
+        #[command(flatten)]
+        run: RunArgs,
     },
     /// Extract events from articles and store them in the knowledge base.
     Ingest {
@@ -62,9 +81,9 @@ pub enum Command {
         input: InputArgs,
         #[command(flatten)]
         db: DbArg,
-        /// Print no summary.
-        #[arg(long, short)]
-        quiet: bool,
+        /// Threads, and --quiet: no progress bar and no summary.
+        #[command(flatten)]
+        run: RunArgs,
     },
     /// Who holds a position at an organization on a date.
     Roster {

@@ -7,6 +7,8 @@
 mod cli;
 mod cmd;
 mod output;
+mod pipeline;
+mod progress;
 
 use clap::Parser;
 

@@ -2,7 +2,7 @@
 
 use std::io::IsTerminal;
 
-fn colour() -> bool {
+pub fn colour() -> bool {
     std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stderr().is_terminal()
 }
 

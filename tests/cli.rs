@@ -136,3 +136,14 @@ fn demo_runs_offline_and_leaves_the_user_database_alone() {
     assert!(!user_db.exists());
     assert!(std::fs::read_dir(dir.path()).unwrap().next().is_none(), "nothing written in the user's directories");
 }
+
+#[test]
+fn output_is_in_input_order_whatever_the_threads() {
+    let articles = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/articles/demo.jsonl");
+    let extract = |threads: &str| run(&["extract", "--format", "jsonl", "--quiet", "--threads", threads, articles.to_str().unwrap()]);
+    let (one, four) = (extract("1"), extract("4"));
+    assert!(one.status.success() && four.status.success(), "{}", stderr(&four));
+    assert!(!stdout(&one).is_empty());
+    assert_eq!(stdout(&one), stdout(&four));
+    assert_ne!(run(&["extract", "--threads", "0", articles.to_str().unwrap()]).status.code(), Some(0), "zero threads is bad usage");
+}

@@ -6,6 +6,8 @@ use tenure_extract::Extractor;
 use tenure_kb::{FlowFilter, Store};
 
 use crate::cli::InputArgs;
+use crate::pipeline::Pipeline;
+use crate::progress::Progress;
 
 /// The example articles shipped with tenure (see examples/articles/README.md).
 const ARTICLES: &str = include_str!("../../examples/articles/demo.jsonl");
@@ -18,7 +20,7 @@ pub fn run() -> Result<i32> {
     let extractor = Extractor::new()?;
     let mut store = Store::open(&db)?;
     let args = InputArgs { paths: vec![articles.clone()], lang: None, date: None };
-    let s = super::ingest::ingest(&args, &extractor, &mut store)?;
+    let s = super::ingest::ingest(&args, &Pipeline::serial(&extractor, &Progress::hidden()), &mut store)?;
     println!("Ingested {} example articles (French and English): {} events.\n", s.added, s.events);
 
     let at = tenure_kb::query::parse_date("2025-06-30")?;

@@ -9,6 +9,8 @@ use tenure_extract::score::{r4, score, Report, Tally};
 use tenure_extract::Extractor;
 
 use crate::cli::InputArgs;
+use crate::pipeline::Pipeline;
+use crate::progress::Progress;
 
 fn read_jsonl(path: &Path) -> Result<Vec<Value>> {
     let text = std::fs::read_to_string(path).with_context(|| format!("{}: cannot read", path.display()))?;
@@ -50,9 +52,11 @@ pub fn run(gold: &Path, docs: &Path, pred: Option<&Path>, verbose: bool, as_json
             let extractor = Extractor::new()?;
             let mut out = Vec::new();
             let args = InputArgs { paths: vec![docs.to_path_buf()], lang: None, date: None };
-            super::extract_inputs(&args, &extractor, &mut |doc, x| {
-                lang_of.entry(doc.id.clone()).or_insert_with(|| x.lang.code().to_string());
-                for e in &x.events {
+            let threads = std::thread::available_parallelism().unwrap_or(std::num::NonZeroUsize::MIN);
+            let pipeline = Pipeline { extractor: &extractor, threads, fingerprints: false, progress: &Progress::hidden() };
+            pipeline.run(&args, &mut |x| {
+                lang_of.entry(x.doc.id.clone()).or_insert_with(|| x.extraction.lang.code().to_string());
+                for e in &x.extraction.events {
                     out.push(serde_json::to_value(e)?);
                 }
                 Ok(())

@@ -1,19 +1,26 @@
 //! `tenure extract`: events to stdout, as a table, JSON Lines or JSON.
 
-use std::io::{BufWriter, Write};
+use std::io::{BufWriter, IsTerminal, Write};
 
 use anyhow::Result;
 use comfy_table::{presets::UTF8_FULL_CONDENSED, Table};
 use tenure_extract::{Event, Extractor};
 
-use crate::cli::{ExtractFormat, InputArgs};
+use crate::cli::{ExtractFormat, InputArgs, RunArgs};
+use crate::pipeline::Pipeline;
+use crate::progress::Progress;
 
-pub fn run(args: &InputArgs, format: ExtractFormat) -> Result<i32> {
+pub fn run(args: &InputArgs, format: ExtractFormat, run: &RunArgs) -> Result<i32> {
     let extractor = Extractor::new()?;
     let stdout = std::io::stdout();
+    // Events printed to the terminal the bar is drawn on would tear it; the
+    // bar is for runs whose output goes to a file or a pipe.
+    let progress = Progress::new(!run.quiet && !stdout.is_terminal(), tenure_sources::input_size(&args.paths));
+    let pipeline = Pipeline { extractor: &extractor, threads: run.threads(), fingerprints: false, progress: &progress };
     let mut out = BufWriter::new(stdout.lock());
     let mut all: Vec<Event> = Vec::new();
-    let (done, problems) = super::extract_inputs(args, &extractor, &mut |_, x| {
+    let processed = pipeline.run(args, &mut |x| {
+        let x = x.extraction;
         match format {
             ExtractFormat::Jsonl => {
                 for e in &x.events {
@@ -21,10 +28,12 @@ pub fn run(args: &InputArgs, format: ExtractFormat) -> Result<i32> {
                     out.write_all(b"\n")?;
                 }
             }
-            _ => all.extend(x.events.iter().cloned()),
+            _ => all.extend(x.events),
         }
         Ok(())
-    })?;
+    });
+    progress.finish();
+    let (done, problems) = processed?;
     match format {
         ExtractFormat::Json => {
             serde_json::to_writer_pretty(&mut out, &all)?;

@@ -6,8 +6,10 @@ use anyhow::{Context, Result};
 use tenure_extract::Extractor;
 use tenure_kb::{DocumentRecord, IngestOutcome, Store};
 
-use crate::cli::InputArgs;
+use crate::cli::{InputArgs, RunArgs};
 use crate::output;
+use crate::pipeline::Pipeline;
+use crate::progress::Progress;
 
 /// Counts of what an ingest did.
 #[derive(Default, Debug)]
@@ -15,39 +17,52 @@ pub struct Summary {
     pub added: usize,
     pub updated: usize,
     pub unchanged: usize,
+    /// Copies of a stored story under another id: recorded as its sources.
+    pub duplicates: usize,
+    /// Lightly edited copies of a stored story: recorded as its sources.
+    pub near_duplicates: usize,
     pub events: usize,
     pub problems: usize,
 }
 
-pub fn run(args: &InputArgs, db: &Path, quiet: bool) -> Result<i32> {
+pub fn run(args: &InputArgs, db: &Path, run: &RunArgs) -> Result<i32> {
     let extractor = Extractor::new()?;
     let mut store = Store::open(db)?;
-    let s = ingest(args, &extractor, &mut store)?;
-    if !quiet {
+    let progress = Progress::new(!run.quiet, tenure_sources::input_size(&args.paths));
+    let pipeline = Pipeline { extractor: &extractor, threads: run.threads(), fingerprints: true, progress: &progress };
+    let ingested = ingest(args, &pipeline, &mut store);
+    progress.finish();
+    let s = ingested?;
+    if !run.quiet {
         output::note(&format!(
-            "{}: {} added, {} updated, {} unchanged, {} events stored, {} problems",
+            "{}: {} added, {} updated, {} unchanged, {} duplicates, {} near-duplicates, {} events stored, {} problems",
             db.display(),
             s.added,
             s.updated,
             s.unchanged,
+            s.duplicates,
+            s.near_duplicates,
             s.events,
             s.problems
         ));
     }
-    Ok(if s.added + s.updated + s.unchanged == 0 && s.problems > 0 { 1 } else { 0 })
+    let stored_or_known = s.added + s.updated + s.unchanged + s.duplicates + s.near_duplicates;
+    Ok(if stored_or_known == 0 && s.problems > 0 { 1 } else { 0 })
 }
 
-pub fn ingest(args: &InputArgs, extractor: &Extractor, store: &mut Store) -> Result<Summary> {
+pub fn ingest(args: &InputArgs, pipeline: &Pipeline, store: &mut Store) -> Result<Summary> {
     let mut s = Summary::default();
-    let (_, problems) = super::extract_inputs(args, extractor, &mut |doc, x| {
+    let (_, problems) = pipeline.run(args, &mut |x| {
+        let (doc, x, fingerprint) = (x.doc, x.extraction, x.fingerprint);
         let record = DocumentRecord {
-            doc_id: doc.id.clone(),
-            text: doc.text.clone(),
             lang: Some(x.lang.code().to_string()),
             published: x.published.map(|p| p.to_string()),
             published_inferred: x.published_inferred,
-            title: doc.title.clone(),
-            url: doc.url.clone(),
+            fingerprint,
+            doc_id: doc.id,
+            text: doc.text,
+            title: doc.title,
+            url: doc.url,
             origin: Some(doc.origin.clone()),
         };
         match store.ingest(&record, &x.events).with_context(|| format!("{}: not stored", doc.origin))? {
@@ -60,6 +75,8 @@ pub fn ingest(args: &InputArgs, extractor: &Extractor, store: &mut Store) -> Res
                 s.events += n;
             }
             IngestOutcome::Unchanged => s.unchanged += 1,
+            IngestOutcome::Duplicate { .. } => s.duplicates += 1,
+            IngestOutcome::NearDuplicate { .. } => s.near_duplicates += 1,
         }
         Ok(())
     })?;

@@ -15,7 +15,7 @@ pub mod resolution;
 pub mod store;
 
 pub use query::{Career, Flow, FlowFilter, EventFilter, Roster, RosterMember, StoredEvent, TenureRow};
-pub use store::{DocumentRecord, IngestOutcome, Store};
+pub use store::{DocumentRecord, Fingerprint, IngestOutcome, SourceRecord, Store};
 
 /// What can go wrong with the knowledge base.
 #[derive(Debug, thiserror::Error)]
@@ -26,6 +26,8 @@ pub enum KbError {
     Sql(#[from] rusqlite::Error),
     #[error("invalid date {0:?} (expected YYYY, YYYY-MM or YYYY-MM-DD)")]
     BadDate(String),
+    #[error("database {path}: schema version {version}, newer than this tenure knows ({known}): upgrade tenure")]
+    NewerSchema { path: String, version: i64, known: i64 },
     #[error("no {kind} named {name:?} in the knowledge base")]
     NotFound { kind: &'static str, name: String },
 }

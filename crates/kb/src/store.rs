@@ -5,12 +5,26 @@
 //! stored with the same text is skipped: ingesting twice changes nothing.
 //! Every statement binds its values; no text from an article is ever spliced
 //! into SQL.
+//!
+//! The same wire story arrives from many outlets. Counting each copy would
+//! multiply the evidence for one event, so a document is compared with the
+//! stored ones before its events are written: the same URL, or the same
+//! normalized text, is a copy already known; a text whose SimHash is within
+//! 3 bits of a stored document's is a syndicated, lightly edited copy. Copies
+//! are recorded in `document_sources` as further sources of the first
+//! document, and their events are not stored again.
+//!
+//! Near-duplicates are found through the four 16-bit bands of the SimHash,
+//! each indexed: two hashes at most 3 bits apart differ in at most 3 bands,
+//! so they share at least one (pigeonhole), and only documents sharing a band
+//! are compared.
 
 use std::path::Path;
 use std::time::Duration;
 
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use tenure_extract::Event;
+use tenure_sources::fingerprint;
 
 use crate::resolution::{key, EntityKind};
 use crate::{KbError, Result};
@@ -69,6 +83,66 @@ CREATE INDEX IF NOT EXISTS events_counterpart ON events(counterpart_id);
 CREATE INDEX IF NOT EXISTS events_date ON events(date);
 ";
 
+/// The schema version this code writes, in `PRAGMA user_version`. Databases
+/// of version 0 (the first schema, before versions were recorded) are
+/// migrated on open.
+const SCHEMA_VERSION: i64 = 1;
+
+/// Version 0 → 1: fingerprints of documents and the sources of each story.
+const FINGERPRINTS: &str = "
+ALTER TABLE documents ADD COLUMN text_hash INTEGER;
+ALTER TABLE documents ADD COLUMN simhash INTEGER;
+ALTER TABLE documents ADD COLUMN simhash_band0 INTEGER;
+ALTER TABLE documents ADD COLUMN simhash_band1 INTEGER;
+ALTER TABLE documents ADD COLUMN simhash_band2 INTEGER;
+ALTER TABLE documents ADD COLUMN simhash_band3 INTEGER;
+CREATE INDEX documents_url ON documents(url);
+CREATE INDEX documents_text_hash ON documents(text_hash);
+CREATE INDEX documents_band0 ON documents(simhash_band0);
+CREATE INDEX documents_band1 ON documents(simhash_band1);
+CREATE INDEX documents_band2 ON documents(simhash_band2);
+CREATE INDEX documents_band3 ON documents(simhash_band3);
+CREATE TABLE document_sources (
+    id INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    doc_id TEXT NOT NULL UNIQUE,
+    kind TEXT NOT NULL CHECK (kind IN ('duplicate', 'near_duplicate')),
+    distance INTEGER NOT NULL,
+    url TEXT,
+    title TEXT,
+    published TEXT,
+    origin TEXT,
+    ingested_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+);
+CREATE INDEX document_sources_document ON document_sources(document_id);
+CREATE INDEX document_sources_url ON document_sources(url);
+";
+
+/// The fingerprints of a text (see [`tenure_sources::fingerprint`]):
+/// computed by [`Fingerprint::of`], or ahead of time by a caller that has
+/// spare threads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Fingerprint {
+    pub text_hash: u64,
+    pub simhash: u64,
+}
+
+impl Fingerprint {
+    pub fn of(text: &str) -> Fingerprint {
+        Fingerprint { text_hash: fingerprint::exact_hash(text), simhash: fingerprint::simhash(text) }
+    }
+
+    /// The four 16-bit bands of the SimHash, as SQLite integers.
+    fn bands(&self) -> [i64; 4] {
+        std::array::from_fn(|i| (self.simhash >> (16 * i) & 0xffff) as i64)
+    }
+}
+
+/// SQLite integers are signed: a u64 is stored as the i64 of the same bits.
+fn to_sql(h: u64) -> i64 {
+    h as i64
+}
+
 /// A document as stored, beside its events.
 #[derive(Clone, Debug, Default)]
 pub struct DocumentRecord {
@@ -80,16 +154,45 @@ pub struct DocumentRecord {
     pub title: Option<String>,
     pub url: Option<String>,
     pub origin: Option<String>,
+    /// Computed from `text` when absent.
+    pub fingerprint: Option<Fingerprint>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum IngestOutcome {
     /// New document, with this many events.
     Added(usize),
     /// The same id with another text: its events were replaced.
     Updated(usize),
-    /// Already stored with the same text.
+    /// Already stored: the same id and text, the same URL, or a copy already
+    /// recorded as a source.
     Unchanged,
+    /// The same normalized text as the stored document `of`, under another id:
+    /// recorded as another source of it, no events stored.
+    Duplicate { of: String },
+    /// A lightly edited copy of the stored document `of` (SimHash `distance`
+    /// bits apart): recorded as another source of it, no events stored.
+    NearDuplicate { of: String, distance: u32 },
+}
+
+/// A further source of a stored story: a copy that was not stored again.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SourceRecord {
+    pub doc_id: String,
+    /// `duplicate` or `near_duplicate`.
+    pub kind: String,
+    /// SimHash distance in bits to the stored document.
+    pub distance: u32,
+    pub url: Option<String>,
+    pub title: Option<String>,
+}
+
+/// A stored document that a new one copies.
+struct Original {
+    id: i64,
+    doc_id: String,
+    distance: u32,
+    same_text: bool,
 }
 
 pub struct Store {
@@ -111,16 +214,46 @@ impl Store {
         conn.pragma_update(None, "journal_mode", "WAL").map_err(err)?;
         conn.pragma_update(None, "foreign_keys", "ON").map_err(err)?;
         conn.pragma_update(None, "synchronous", "NORMAL").map_err(err)?;
-        conn.execute_batch(SCHEMA).map_err(err)?;
-        Ok(Store { conn })
+        let mut store = Store { conn };
+        store.migrate(path).map_err(|e| match e {
+            KbError::Sql(source) => err(source),
+            other => other,
+        })?;
+        Ok(store)
     }
 
-    /// Stores a document and its events in one transaction.
+    /// Brings the schema to [`SCHEMA_VERSION`], in one transaction.
+    fn migrate(&mut self, path: &Path) -> Result<()> {
+        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let version: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        if version > SCHEMA_VERSION {
+            return Err(KbError::NewerSchema { path: path.display().to_string(), version, known: SCHEMA_VERSION });
+        }
+        if version == SCHEMA_VERSION {
+            return Ok(());
+        }
+        tx.execute_batch(SCHEMA)?;
+        tx.execute_batch(FINGERPRINTS)?;
+        // Documents stored before fingerprints existed get theirs now, so
+        // that copies of them are recognised.
+        let texts: Vec<(i64, String)> = tx.prepare("SELECT id, text FROM documents")?.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<Result<_, _>>()?;
+        for (id, text) in texts {
+            set_fingerprint(&tx, id, &Fingerprint::of(&text))?;
+        }
+        tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Stores a document and its events in one transaction, unless it is a
+    /// copy of a stored document: then it is recorded as another source of
+    /// that one (see the module documentation).
     ///
     /// # Errors
     /// A database error; then nothing of this document is stored.
     pub fn ingest(&mut self, doc: &DocumentRecord, events: &[Event]) -> Result<IngestOutcome> {
         let hash = content_hash(&doc.text);
+        let fingerprint = doc.fingerprint.unwrap_or_else(|| Fingerprint::of(&doc.text));
         let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let existing: Option<(i64, String)> = tx
             .query_row("SELECT id, content_hash FROM documents WHERE doc_id = ?1", [&doc.doc_id], |r| Ok((r.get(0)?, r.get(1)?)))
@@ -133,14 +266,34 @@ impl Store {
                     "UPDATE documents SET content_hash = ?2, lang = ?3, published = ?4, published_inferred = ?5, title = ?6, url = ?7, origin = ?8, text = ?9 WHERE id = ?1",
                     params![id, hash, doc.lang, doc.published, doc.published_inferred, doc.title, doc.url, doc.origin, doc.text],
                 )?;
+                set_fingerprint(&tx, id, &fingerprint)?;
                 (id, true)
             }
             None => {
+                if already_known(&tx, doc)? {
+                    return Ok(IngestOutcome::Unchanged);
+                }
+                if let Some(original) = original_of(&tx, &fingerprint)? {
+                    let outcome = if original.same_text {
+                        IngestOutcome::Duplicate { of: original.doc_id.clone() }
+                    } else {
+                        IngestOutcome::NearDuplicate { of: original.doc_id.clone(), distance: original.distance }
+                    };
+                    let kind = if matches!(outcome, IngestOutcome::Duplicate { .. }) { "duplicate" } else { "near_duplicate" };
+                    tx.execute(
+                        "INSERT INTO document_sources (document_id, doc_id, kind, distance, url, title, published, origin) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                        params![original.id, doc.doc_id, kind, original.distance, doc.url, doc.title, doc.published, doc.origin],
+                    )?;
+                    tx.commit()?;
+                    return Ok(outcome);
+                }
                 tx.execute(
                     "INSERT INTO documents (doc_id, content_hash, lang, published, published_inferred, title, url, origin, text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
                     params![doc.doc_id, hash, doc.lang, doc.published, doc.published_inferred, doc.title, doc.url, doc.origin, doc.text],
                 )?;
-                (tx.last_insert_rowid(), false)
+                let id = tx.last_insert_rowid();
+                set_fingerprint(&tx, id, &fingerprint)?;
+                (id, false)
             }
         };
         for (seq, e) in events.iter().enumerate() {
@@ -148,6 +301,17 @@ impl Store {
         }
         tx.commit()?;
         Ok(if updated { IngestOutcome::Updated(events.len()) } else { IngestOutcome::Added(events.len()) })
+    }
+
+    /// The other sources of the stored document `doc_id`: copies recorded
+    /// instead of stored, in the order they came.
+    pub fn sources_of(&self, doc_id: &str) -> Result<Vec<SourceRecord>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT s.doc_id, s.kind, s.distance, s.url, s.title FROM document_sources s JOIN documents d ON d.id = s.document_id
+             WHERE d.doc_id = ?1 ORDER BY s.id",
+        )?;
+        let rows = stmt.query_map([doc_id], |r| Ok(SourceRecord { doc_id: r.get(0)?, kind: r.get(1)?, distance: r.get(2)?, url: r.get(3)?, title: r.get(4)? }))?;
+        Ok(rows.collect::<Result<_, _>>()?)
     }
 
     /// Counts of documents, entities and events.
@@ -172,6 +336,63 @@ impl Store {
             .optional()?;
         Ok(found)
     }
+}
+
+fn set_fingerprint(tx: &Transaction, document_id: i64, f: &Fingerprint) -> Result<()> {
+    let [b0, b1, b2, b3] = f.bands();
+    tx.execute(
+        "UPDATE documents SET text_hash = ?2, simhash = ?3, simhash_band0 = ?4, simhash_band1 = ?5, simhash_band2 = ?6, simhash_band3 = ?7 WHERE id = ?1",
+        params![document_id, to_sql(f.text_hash), to_sql(f.simhash), b0, b1, b2, b3],
+    )?;
+    Ok(())
+}
+
+/// Whether a document with another id is nonetheless known: its URL is a
+/// stored document's or a recorded source's, or it is itself a recorded source.
+fn already_known(tx: &Transaction, doc: &DocumentRecord) -> Result<bool> {
+    let as_source = tx.query_row("SELECT 1 FROM document_sources WHERE doc_id = ?1", [&doc.doc_id], |_| Ok(())).optional()?.is_some();
+    let by_url = match doc.url.as_deref().filter(|u| !u.trim().is_empty()) {
+        Some(url) => tx
+            .query_row("SELECT 1 FROM documents WHERE url = ?1 UNION ALL SELECT 1 FROM document_sources WHERE url = ?1 LIMIT 1", [url], |_| Ok(()))
+            .optional()?
+            .is_some(),
+        None => false,
+    };
+    Ok(as_source || by_url)
+}
+
+/// The stored document a text copies: one with the same normalized text,
+/// else the nearest within 3 bits of SimHash (the first stored on a tie).
+fn original_of(tx: &Transaction, f: &Fingerprint) -> Result<Option<Original>> {
+    let same_text = tx
+        .query_row("SELECT id, doc_id FROM documents WHERE text_hash = ?1 ORDER BY id LIMIT 1", [to_sql(f.text_hash)], |r| {
+            Ok(Original { id: r.get(0)?, doc_id: r.get(1)?, distance: 0, same_text: true })
+        })
+        .optional()?;
+    if same_text.is_some() {
+        return Ok(same_text);
+    }
+    let [b0, b1, b2, b3] = f.bands();
+    // One indexed lookup per band (SQLite's OR optimization), then the exact
+    // distance here.
+    let mut stmt = tx.prepare_cached(
+        "SELECT id, doc_id, simhash FROM documents
+         WHERE simhash_band0 = ?1 OR simhash_band1 = ?2 OR simhash_band2 = ?3 OR simhash_band3 = ?4",
+    )?;
+    let candidates = stmt.query_map(params![b0, b1, b2, b3], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, i64>(2)?)))?;
+    let mut best: Option<Original> = None;
+    for c in candidates {
+        let (id, doc_id, simhash) = c?;
+        let simhash = simhash as u64;
+        if !fingerprint::near_duplicate(simhash, f.simhash) {
+            continue;
+        }
+        let distance = (simhash ^ f.simhash).count_ones();
+        if best.as_ref().is_none_or(|b| (distance, id) < (b.distance, b.id)) {
+            best = Some(Original { id, doc_id, distance, same_text: false });
+        }
+    }
+    Ok(best)
 }
 
 fn entity(tx: &Transaction, kind: EntityKind, name: &str) -> Result<i64> {
@@ -229,4 +450,122 @@ fn content_hash(text: &str) -> String {
         h = h.wrapping_mul(0x100000001b3);
     }
     format!("{h:016x}-{}", text.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tenure_extract::{Extractor, Input, Lang, PartialDate};
+
+    const STORY: &str = "Fabrikam nomme Claire Martin directrice générale\n\
+        Fabrikam a annoncé mardi la nomination de Claire Martin au poste de directrice générale, \
+        à compter du 1er septembre. Elle succède à Jean Dupont, qui quitte le groupe après douze ans à sa tête \
+        pour rejoindre le conseil de surveillance de Contoso. Diplômée de Polytechnique, Claire Martin était \
+        jusqu'ici directrice financière du groupe, qu'elle avait rejoint en 2015 après un passage chez Northwind. \
+        Le conseil d'administration a salué « une transition préparée de longue date » et rappelé que la \
+        nouvelle dirigeante aura pour mission de poursuivre le plan stratégique présenté au printemps, \
+        centré sur les services numériques et la réduction de la dette. Les syndicats ont demandé à la \
+        rencontrer rapidement afin d'obtenir des garanties sur l'emploi dans les usines françaises du groupe, \
+        où plusieurs centaines de postes pourraient être supprimés d'ici la fin de l'année prochaine.";
+
+    const OTHER: &str = "Le club de football de Lyon a limogé son entraîneur dimanche soir après une série de cinq défaites \
+        consécutives en championnat. Le président du club a expliqué que l'équipe avait besoin d'un nouvel élan \
+        avant la trêve hivernale et qu'un successeur serait nommé dans la semaine.";
+
+    fn edited() -> String {
+        STORY
+            .replace("Fabrikam nomme Claire Martin directrice générale", "Claire Martin prend la tête de Fabrikam")
+            .replace("mardi", "ce mardi")
+            .replace("rapidement", "au plus vite")
+    }
+
+    fn ingest(store: &mut Store, id: &str, url: &str, text: &str) -> IngestOutcome {
+        let extractor = extractor();
+        let x = extractor
+            .extract(&Input { id, text, lang: Some(Lang::Fr), published: PartialDate::parse("2024-05-02") })
+            .unwrap();
+        let record = DocumentRecord { doc_id: id.into(), text: text.into(), url: Some(url.into()), ..DocumentRecord::default() };
+        store.ingest(&record, &x.events).unwrap()
+    }
+
+    fn extractor() -> &'static Extractor {
+        static EXTRACTOR: std::sync::OnceLock<Extractor> = std::sync::OnceLock::new();
+        EXTRACTOR.get_or_init(|| Extractor::new().unwrap())
+    }
+
+    fn event_count(store: &Store) -> i64 {
+        store.counts().unwrap().2
+    }
+
+    #[test]
+    fn copies_of_a_story_are_sources_and_their_events_are_not_stored_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("kb.db")).unwrap();
+        let IngestOutcome::Added(n) = ingest(&mut store, "wire", "https://wire.example/a", STORY) else { panic!("first copy is added") };
+        assert!(n > 0, "the story has events");
+        assert_eq!(ingest(&mut store, "paper", "https://paper.example/b", STORY), IngestOutcome::Duplicate { of: "wire".into() });
+        let near = ingest(&mut store, "blog", "https://blog.example/c", &edited());
+        assert!(matches!(&near, IngestOutcome::NearDuplicate { of, distance } if of == "wire" && *distance <= 3), "{near:?}");
+        assert_eq!(event_count(&store), n as i64, "copies add no events");
+        let sources = store.sources_of("wire").unwrap();
+        let seen: Vec<(&str, &str)> = sources.iter().map(|s| (s.doc_id.as_str(), s.kind.as_str())).collect();
+        assert_eq!(seen, [("paper", "duplicate"), ("blog", "near_duplicate")]);
+        assert!(matches!(ingest(&mut store, "other", "https://wire.example/other", OTHER), IngestOutcome::Added(_)), "another story is stored");
+        assert_eq!(store.counts().unwrap().0, 2, "two stories");
+    }
+
+    #[test]
+    fn a_known_url_or_a_recorded_copy_is_unchanged() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("kb.db")).unwrap();
+        ingest(&mut store, "wire", "https://wire.example/a", STORY);
+        ingest(&mut store, "blog", "https://blog.example/c", &edited());
+        assert_eq!(ingest(&mut store, "wire-again", "https://wire.example/a", OTHER), IngestOutcome::Unchanged, "same URL");
+        assert_eq!(ingest(&mut store, "blog", "https://blog.example/c", &edited()), IngestOutcome::Unchanged, "recorded copy");
+        assert_eq!(ingest(&mut store, "blog-2", "https://blog.example/c", STORY), IngestOutcome::Unchanged, "a copy's URL");
+        assert_eq!(store.sources_of("wire").unwrap().len(), 1);
+    }
+
+    #[test]
+    fn an_updated_document_keeps_its_id_and_refreshes_its_fingerprint() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("kb.db")).unwrap();
+        ingest(&mut store, "a", "https://x.example/a", OTHER);
+        assert!(matches!(ingest(&mut store, "a", "https://x.example/a", STORY), IngestOutcome::Updated(_)));
+        assert_eq!(ingest(&mut store, "b", "https://y.example/b", STORY), IngestOutcome::Duplicate { of: "a".into() });
+    }
+
+    #[test]
+    fn a_database_of_the_first_schema_is_migrated_and_its_documents_fingerprinted() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("old.db");
+        {
+            let conn = Connection::open(&path).unwrap();
+            conn.execute_batch(SCHEMA).unwrap();
+            conn.execute("INSERT INTO documents (doc_id, content_hash, text, url) VALUES ('old', 'h', ?1, 'https://old.example')", [STORY]).unwrap();
+        }
+        let mut store = Store::open(&path).unwrap();
+        let version: i64 = store.conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+        assert_eq!(version, SCHEMA_VERSION);
+        assert_eq!(ingest(&mut store, "new", "https://new.example", STORY), IngestOutcome::Duplicate { of: "old".into() });
+        drop(store);
+        let store = Store::open(&path).unwrap();
+        assert_eq!(store.sources_of("old").unwrap().len(), 1, "reopening migrates nothing twice");
+    }
+
+    #[test]
+    fn a_newer_schema_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("new.db");
+        Connection::open(&path).unwrap().pragma_update(None, "user_version", SCHEMA_VERSION + 1).unwrap();
+        let Err(e) = Store::open(&path) else { panic!("a newer schema opened") };
+        assert!(matches!(e, KbError::NewerSchema { .. }), "{e}");
+    }
+
+    #[test]
+    fn bands_split_the_simhash_in_four() {
+        let f = Fingerprint { text_hash: 0, simhash: 0xdead_beef_0123_4567 };
+        assert_eq!(f.bands(), [0x4567, 0x0123, 0xbeef, 0xdead]);
+        assert_eq!(to_sql(u64::MAX) as u64, u64::MAX);
+    }
 }

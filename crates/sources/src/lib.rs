@@ -14,6 +14,12 @@
 //! Bad input never stops the reading: each problem is reported as a
 //! [`SourceError`] naming the file (and line or record), and the next input is
 //! read.
+//!
+//! A caller that shows progress or may give up early (a failed database write
+//! in the middle of a large crawl) reads through [`read_inputs_with`] and a
+//! [`ReadControl`]: it counts the bytes read from files and standard input
+//! (compressed bytes for gzip, to compare with [`input_size`]) and can stop
+//! the reading from another thread.
 
 pub mod date;
 pub mod decode;
@@ -25,6 +31,7 @@ pub mod warc;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Cursor, Read};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
 use serde::Deserialize;
 
@@ -83,16 +90,90 @@ struct JsonDoc {
 /// Reads every input in order and passes each document (or problem) to `sink`.
 /// `-` is standard input. Directories are walked recursively, in name order.
 pub fn read_inputs(inputs: &[PathBuf], sink: &mut dyn FnMut(Item)) {
+    read_inputs_with(inputs, &ReadControl::default(), sink);
+}
+
+/// [`read_inputs`], counting the bytes read into `control` and ending early
+/// once [`ReadControl::stop`] is called: the input being read then looks
+/// finished, and the caller, having given up, ignores what comes after.
+pub fn read_inputs_with(inputs: &[PathBuf], control: &ReadControl, sink: &mut dyn FnMut(Item)) {
     for input in inputs {
+        if control.stopped() {
+            return;
+        }
         if input.as_os_str() == "-" {
-            read_stdin(sink);
+            read_stdin(control, sink);
         } else {
-            read_path(input, sink);
+            read_path(input, control, sink);
         }
     }
 }
 
-fn read_path(path: &Path, sink: &mut dyn FnMut(Item)) {
+/// Progress of a reading and the switch that ends it; shared between the
+/// reading thread and the threads that watch it.
+#[derive(Debug, Default)]
+pub struct ReadControl {
+    bytes_read: AtomicU64,
+    stop: AtomicBool,
+}
+
+impl ReadControl {
+    /// Bytes read so far from files and standard input, as stored (before
+    /// decompression).
+    pub fn bytes_read(&self) -> u64 {
+        self.bytes_read.load(Ordering::Relaxed)
+    }
+
+    /// Ends the reading: the reader sees the end of its current input and
+    /// opens no other.
+    pub fn stop(&self) {
+        self.stop.store(true, Ordering::Relaxed);
+    }
+
+    pub fn stopped(&self) -> bool {
+        self.stop.load(Ordering::Relaxed)
+    }
+}
+
+/// A reader that counts into a [`ReadControl`] and ends when it is stopped.
+struct Counted<'c, R> {
+    inner: R,
+    control: &'c ReadControl,
+}
+
+impl<R: Read> Read for Counted<'_, R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        if self.control.stopped() {
+            return Ok(0);
+        }
+        let n = self.inner.read(buf)?;
+        self.control.bytes_read.fetch_add(n as u64, Ordering::Relaxed);
+        Ok(n)
+    }
+}
+
+/// Total size in bytes of the files among `inputs` (directories walked as
+/// [`read_inputs`] walks them), or `None` when standard input is one of
+/// them. Inputs that cannot be read count for nothing: they will be
+/// reported when read.
+pub fn input_size(inputs: &[PathBuf]) -> Option<u64> {
+    fn size(path: &Path) -> u64 {
+        match std::fs::metadata(path) {
+            Ok(m) if m.is_dir() => std::fs::read_dir(path)
+                .map(|rd| rd.filter_map(|e| e.ok()).filter(|e| !is_hidden(&e.path())).map(|e| size(&e.path())).sum())
+                .unwrap_or(0),
+            Ok(m) => m.len(),
+            Err(_) => 0,
+        }
+    }
+    inputs.iter().map(|p| (p.as_os_str() != "-").then(|| size(p))).sum()
+}
+
+fn is_hidden(path: &Path) -> bool {
+    path.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.'))
+}
+
+fn read_path(path: &Path, control: &ReadControl, sink: &mut dyn FnMut(Item)) {
     let shown = path.display().to_string();
     let meta = match std::fs::metadata(path) {
         Ok(m) => m,
@@ -105,9 +186,11 @@ fn read_path(path: &Path, sink: &mut dyn FnMut(Item)) {
         };
         entries.sort();
         for e in entries {
-            let hidden = e.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.'));
-            if !hidden {
-                read_path(&e, sink);
+            if control.stopped() {
+                return;
+            }
+            if !is_hidden(&e) {
+                read_path(&e, control, sink);
             }
         }
         return;
@@ -118,7 +201,7 @@ fn read_path(path: &Path, sink: &mut dyn FnMut(Item)) {
     };
     let id = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| shown.clone());
     let by_name = path.file_name().and_then(|n| n.to_str()).and_then(Format::from_name);
-    read_stream(file, by_name, id, &shown, sink);
+    read_stream(Counted { inner: file, control }, by_name, id, &shown, sink);
 }
 
 /// What an input holds, and so how it is read.
@@ -206,14 +289,14 @@ fn read_gzip(reader: impl Read, shown: &str, sink: &mut dyn FnMut(Item)) {
 }
 
 /// Standard input: sniffed like a file, JSON Lines when it starts with `{`.
-fn read_stdin(sink: &mut dyn FnMut(Item)) {
+fn read_stdin(control: &ReadControl, sink: &mut dyn FnMut(Item)) {
     let mut stdin = io::stdin().lock();
     let first = match stdin.fill_buf() {
         Ok(buf) => buf.iter().find(|b| !b.is_ascii_whitespace()).copied(),
         Err(source) => return sink(Err(SourceError::Io { path: "<stdin>".into(), source })),
     };
     let by_content = (first == Some(b'{')).then_some(Format::Jsonl);
-    read_stream(stdin, by_content, "stdin".into(), "<stdin>", sink);
+    read_stream(Counted { inner: stdin, control }, by_content, "stdin".into(), "<stdin>", sink);
 }
 
 fn read_all(mut reader: impl Read, shown: &str) -> Result<Vec<u8>, SourceError> {
@@ -362,6 +445,36 @@ mod tests {
         assert!(errs[2].contains("d.jsonl:2"));
         assert!(errs[3].contains("d.jsonl:3") && errs[3].contains("text"));
         assert!(errs[4].contains("missing.txt"));
+    }
+
+    #[test]
+    fn reading_counts_bytes_and_input_size_matches() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.txt"), "Claire Martin quitte Fabrikam.").unwrap();
+        std::fs::write(dir.path().join(".hidden.txt"), "not read").unwrap();
+        std::fs::write(dir.path().join("b.jsonl"), "{\"id\":\"x\",\"text\":\"Hello there\"}\n").unwrap();
+        let inputs = [dir.path().to_path_buf()];
+        let control = ReadControl::default();
+        let mut docs = 0;
+        read_inputs_with(&inputs, &control, &mut |item| docs += usize::from(item.is_ok()));
+        assert_eq!(docs, 2);
+        assert_eq!(Some(control.bytes_read()), input_size(&inputs));
+        assert_eq!(input_size(&[PathBuf::from("-")]), None);
+    }
+
+    #[test]
+    fn a_stopped_reading_opens_no_other_input() {
+        let dir = tempfile::tempdir().unwrap();
+        for name in ["a.txt", "b.txt", "c.txt"] {
+            std::fs::write(dir.path().join(name), "Claire Martin quitte Fabrikam.").unwrap();
+        }
+        let control = ReadControl::default();
+        let mut ids = Vec::new();
+        read_inputs_with(&[dir.path().to_path_buf()], &control, &mut |item| {
+            ids.push(item.unwrap().id);
+            control.stop();
+        });
+        assert_eq!(ids, ["a.txt"]);
     }
 
     #[test]
