@@ -115,14 +115,11 @@ fn drop_fulfilled_plans(drafts: &mut Vec<Draft>, published: Option<PartialDate>)
 /// A position the article later says was left, or given up for another
 /// one at the same place, is held in the past, not now.
 fn mark_past_holdings(drafts: &mut [Draft]) {
-    let changes: Vec<(Option<usize>, Option<String>, Option<String>, EventType, String)> = drafts
-        .iter()
-        .filter(|d| d.kind != EventType::Held && d.status == Status::Actual && d.person.is_some())
-        .map(|d| (d.person, d.org.clone(), d.role.clone(), d.kind, d.manner.clone()))
-        .collect();
+    let changes: Vec<Draft> = drafts.iter().filter(|d| d.kind != EventType::Held && d.status == Status::Actual && d.person.is_some()).cloned().collect();
     for d in drafts.iter_mut().filter(|d| d.kind == EventType::Held && d.manner == "current") {
-        let left = changes.iter().any(|(p, o, r, k, _)| *p == d.person && *o == d.org && *k == EventType::End && (r.is_none() || *r == d.role));
-        let moved_on = changes.iter().any(|(p, o, r, k, m)| *p == d.person && *o == d.org && *k == EventType::Start && m == "promoted" && r.is_some() && *r != d.role);
+        let here = |c: &&Draft| c.person == d.person && c.org == d.org;
+        let left = changes.iter().filter(here).any(|c| c.kind == EventType::End && (c.role.is_none() || c.role == d.role));
+        let moved_on = changes.iter().filter(here).any(|c| c.kind == EventType::Start && c.manner == "promoted" && c.role.is_some() && c.role != d.role);
         if left || moved_on {
             d.manner = "past".into();
         }
@@ -567,10 +564,10 @@ impl<'a, 'b> Engine<'a, 'b> {
             let following = opening.then(|| self.first_person_after(ts, range.end, None).0).flatten();
             // "X a annoncé sa démission", "X a déclaré que son congé...": the person
             // named before, in the same sentence.
-            let before = an.mentions.iter().enumerate().filter(|(_, m)| m.start >= range.start && m.end <= ts).filter_map(|(mi, m)| match m.kind {
+            let before = an.mentions.iter().enumerate().rev().filter(|(_, m)| m.start >= range.start && m.end <= ts).find_map(|(mi, m)| match m.kind {
                 MentionKind::Person(p) => Some((p, mi)),
                 _ => None,
-            }).last();
+            });
             match before {
                 Some((p, mi)) => (vec![p], Some(mi)),
                 None => (following.or_else(|| self.topic_before(range.start)).into_iter().collect(), None),
