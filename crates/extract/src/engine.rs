@@ -710,7 +710,8 @@ impl<'a, 'b> Engine<'a, 'b> {
                 // In the verb's own clause: "gives up his post, and Y leaves" is another story.
                 let seg = segments(an, range.clone());
                 let clause_end = (te..range.end).find(|&k| seg[k - range.start] != seg[ts - range.start] || an.lang.coordinators.matches_at(&an.toks[..range.end], k)).unwrap_or(range.end);
-                if let (Some(next), _) = self.first_person_after(te, clause_end, person) {
+                // The successor may stand inside the phrase: "hat den Posten an X übergeben".
+                if let (Some(next), _) = self.first_person_after(ts + 1, clause_end, person) {
                     drafts.push(self.draft(EventType::Start, Some(next), org.clone(), title.clone(), "appointed", status, (date, date_weak), None, None, s, 0.6));
                 }
             }

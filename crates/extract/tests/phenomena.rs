@@ -178,6 +178,8 @@ fn the_title_inside_the_verb_phrase_and_before_a_final_verb() {
     assert_eq!(start.date.as_deref(), Some("2023-02-08"));
     let ev = extract(Lang::De, "2021-07-06", "Thomas Becker hat am Montag den Chefposten bei Contoso an Anna Schmidt übergeben.");
     assert_eq!(find(&ev, EventType::End, Some("Thomas Becker"), "Contoso").role.as_deref(), Some("ceo"));
+    // The successor named inside the verb phrase takes the post.
+    assert_eq!(find(&ev, EventType::Start, Some("Anna Schmidt"), "Contoso").role.as_deref(), Some("ceo"));
 }
 
 #[test]
