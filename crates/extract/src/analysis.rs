@@ -330,7 +330,8 @@ impl<'a> Analysis<'a> {
                 || ((j.saturating_sub(6)..j).any(is_role)
                     && claims.kind(j - 1).is_some_and(|k| matches!(k, MentionKind::Unit(_) | MentionKind::Org(_)))));
         let next_capital = i + 1 < self.toks.len() && self.capitalised(i + 1) && !claims.taken(i + 1);
-        let after_next = i + 2 < self.toks.len() && self.toks[i + 2].folded == "," && (i + 3..(i + 6).min(self.toks.len())).any(is_role);
+        // "Sam Altman, le PDG", "et Barret Zoph directeur technique".
+        let after_next = i + 2 < self.toks.len() && (self.toks[i + 2].folded == "," && (i + 3..(i + 6).min(self.toks.len())).any(is_role) || is_role(i + 2));
         next_capital && (after_title || after_next)
     }
 

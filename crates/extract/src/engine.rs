@@ -61,11 +61,13 @@ struct Engine<'a, 'b> {
     news_day: Option<PartialDate>,
     /// The organization of the last change read: where the story is.
     last_org: std::cell::RefCell<Option<String>>,
+    /// The organization the story last saw someone start at ("John Schulman y devient...").
+    last_start_org: std::cell::RefCell<Option<String>>,
 }
 
 /// Extracts events (change events and held facts) from an analysed article.
 pub fn extract(an: &Analysis) -> Vec<Draft> {
-    let mut engine = Engine { an, last_start: Default::default(), last_end: Default::default(), appositions: Default::default(), profiles: Default::default(), news_day: news_day(an), last_org: Default::default() };
+    let mut engine = Engine { an, last_start: Default::default(), last_end: Default::default(), appositions: Default::default(), profiles: Default::default(), news_day: news_day(an), last_org: Default::default(), last_start_org: Default::default() };
     if std::env::var_os("TENURE_DEBUG").is_some() {
         for m in &an.mentions {
             eprintln!("mention {:?} {:?}", an.raw(m.start, m.end), m.kind);
@@ -494,7 +496,7 @@ impl<'a, 'b> Engine<'a, 'b> {
         let an = self.an;
         let toks = &an.toks[..range.end];
         let Some(last) = found.iter().rev().find(|d| d.kind != EventType::Held && d.person.is_some()) else { return Vec::new() };
-        range
+        let mut out: Vec<Draft> = range
             .clone()
             .filter_map(|k| an.lang.ellipsis.longest_at(toks, k, &NoSlots).map(|m| k + m.len))
             .filter_map(|after| match self.kind_at(after) {
@@ -502,7 +504,23 @@ impl<'a, 'b> Engine<'a, 'b> {
                 _ => None,
             })
             .map(|p| Draft { person: Some(p), role: None, role_text: None, counterpart: None, confidence: 0.5, ..last.clone() })
-            .collect()
+            .collect();
+        // A gapped verb: "John Schulman y devient directeur scientifique, et Barret Zoph
+        // directeur technique": the same change for the next name, with its own title.
+        if last.kind == EventType::Start {
+            for k in range.clone() {
+                let Some(c) = an.lang.coordinators.longest_at(toks, k, &NoSlots) else { continue };
+                let Some(m) = an.mention_at(k + c.len).filter(|m| m.start == k + c.len) else { continue };
+                let MentionKind::Person(p) = m.kind else { continue };
+                let title = an.mention_at(m.end).filter(|r| r.start == m.end && matches!(r.kind, MentionKind::Role { .. }));
+                let verbless = (k..range.end).all(|j| self.kind_at(j).is_some() || an.lang.triggers.longest_at(toks, j, &NoSlots).is_none());
+                if let (Some(r), true, true) = (title, verbless, Some(p) != last.person) {
+                    let t = self.title(r.start, r.end);
+                    out.push(Draft { person: Some(p), role: Some(t.code), role_text: Some(t.text), counterpart: None, confidence: 0.5, ..last.clone() });
+                }
+            }
+        }
+        out
     }
 
     fn trigger_events(&self, s: usize, ts: usize, te: usize, hits: &[TriggerHit], last_date: &mut Option<PartialDate>) -> Vec<Draft> {
@@ -677,6 +695,9 @@ impl<'a, 'b> Engine<'a, 'b> {
             }
             if org.is_some() {
                 self.last_org.replace(org.clone());
+                if kind == EventType::Start && status == Status::Actual {
+                    self.last_start_org.replace(org.clone());
+                }
             }
             if let (Some(p), Some(o)) = (person, &org) {
                 if kind == EventType::Start && status == Status::Actual {
@@ -1046,6 +1067,10 @@ impl<'a, 'b> Engine<'a, 'b> {
     fn recent_org_before(&self, ts: usize, start: usize) -> Option<String> {
         let an = self.an;
         let k = (ts.saturating_sub(2).max(start)..ts).find(|&k| self.kind_at(k).is_none() && an.lang.recent_org.contains(&an.toks[k].folded))?;
+        // Where the story last saw someone start, else the organization named last.
+        if let Some(o) = self.last_start_org.borrow().clone() {
+            return Some(o);
+        }
         an.mentions.iter().take_while(|m| m.start < k).filter_map(|m| match m.kind {
             MentionKind::Org(id) => Some(an.orgs[id].clone()),
             _ => None,
@@ -1056,14 +1081,31 @@ impl<'a, 'b> Engine<'a, 'b> {
     /// relative clause hangs on is the verb's object.
     fn relative_antecedent_org(&self, ts: usize, start: usize) -> Option<String> {
         let an = self.an;
-        let r = (ts.saturating_sub(6).max(start + 2)..ts).rev().find(|&k| an.lang.thing_relatives.contains(&an.toks[k].folded))?;
-        if an.toks[r - 1].folded != "," || (r + 1..ts).any(|k| matches!(self.kind_at(k), Some(MentionKind::Org(_) | MentionKind::OrgAnaphor))) {
+        let r = (ts.saturating_sub(6).max(start + 2)..ts).rev().find(|&k| self.kind_at(k).is_none() && an.lang.thing_relatives.contains(&an.toks[k].folded))?;
+        if (r + 1..ts).any(|k| matches!(self.kind_at(k), Some(MentionKind::Org(_) | MentionKind::OrgAnaphor))) {
             return None;
         }
-        match self.kind_at(r - 2) {
-            Some(MentionKind::Org(_)) => self.org_at(r - 2),
-            _ => None,
+        // Back to the organization, across one apposition at most: "Thinking
+        // Machines Lab, la start-up d'intelligence artificielle qu'elle a fondée".
+        let mut commas = 0;
+        let mut k = r;
+        while k > start && r - k < 10 {
+            k -= 1;
+            match self.kind_at(k) {
+                Some(MentionKind::Org(_)) => return self.org_at(k),
+                Some(MentionKind::Person(_) | MentionKind::PersonRef { .. } | MentionKind::Date(_)) => return None,
+                _ => {}
+            }
+            if an.toks[k].folded == "," {
+                commas += 1;
+                if commas > 1 {
+                    return None;
+                }
+            } else if !an.toks[k].is_word() || an.lang.triggers.longest_at(&an.toks[..r], k, &NoSlots).is_some() {
+                return None;
+            }
         }
+        None
     }
 
     /// With the verb at the end of its clause ("hat das Unternehmen 1998

@@ -249,3 +249,12 @@ fn a_plan_the_article_reports_as_done_is_one_change() {
     assert_eq!(returns.len(), 1, "{:#?}", brief(&ev));
     assert_eq!(returns[0].status, Status::Actual);
 }
+
+#[test]
+fn unknown_given_names_before_a_title_and_appositions_before_a_relative_clause() {
+    let text = "Claire Martin a présenté Tailspin Labs SAS, la start-up qu'elle a fondée après son départ de Contoso. Jean Dupont y devient directeur scientifique, et Xavi Zorbek directeur technique.";
+    let ev = extract(Lang::Fr, "2025-02-19", text);
+    find(&ev, EventType::Start, Some("Claire Martin"), "Tailspin Labs");
+    find(&ev, EventType::Start, Some("Jean Dupont"), "Tailspin Labs");
+    assert!(ev.iter().any(|e| e.person.as_deref() == Some("Xavi Zorbek")), "{:#?}", brief(&ev));
+}
