@@ -23,8 +23,9 @@ pub enum MentionKind {
     /// A word that refers to persons named elsewhere: candidates, most likely first.
     PersonRef { candidates: Vec<usize>, plural: bool },
     Org(usize),
-    /// "l'entreprise", "the company": the article's main organization.
-    OrgAnaphor,
+    /// "l'entreprise", "the company": the article's main organization;
+    /// with `other`, "le concurrent", "its rival": the last other one named.
+    OrgAnaphor { other: bool },
     Role { code: String, former: bool },
     Unit(String),
     Date(Timex),
@@ -597,7 +598,8 @@ impl<'a> Analysis<'a> {
                         claims.claim(i + m.len, end, MentionKind::Org(id));
                     }
                 } else if claims.free(i, i + m.len) {
-                    claims.claim(i, i + m.len, MentionKind::OrgAnaphor);
+                    let other = self.lang.rival_anaphors.longest_at(&self.toks[..sent.tokens.end], i, &NoSlots).is_some_and(|r| r.len == m.len);
+                    claims.claim(i, i + m.len, MentionKind::OrgAnaphor { other });
                 }
             }
         }

@@ -187,7 +187,15 @@ impl<'a, 'b> Engine<'a, 'b> {
     fn org_at(&self, i: usize) -> Option<String> {
         match self.kind_at(i)? {
             MentionKind::Org(id) => Some(self.an.orgs[*id].clone()),
-            MentionKind::OrgAnaphor => self.main_org(),
+            MentionKind::OrgAnaphor { other: false } => self.main_org(),
+            MentionKind::OrgAnaphor { other: true } => {
+                let main = self.main_org();
+                let last_other = self.an.mentions.iter().take_while(|m| m.start < i).filter_map(|m| match m.kind {
+                    MentionKind::Org(id) if Some(&self.an.orgs[id]) != main.as_ref() => Some(self.an.orgs[id].clone()),
+                    _ => None,
+                });
+                last_other.last().or(main)
+            }
             _ => None,
         }
     }
@@ -222,7 +230,7 @@ impl<'a, 'b> Engine<'a, 'b> {
                         fillers = 0;
                         continue;
                     }
-                    Some(MentionKind::Org(_) | MentionKind::OrgAnaphor) => {
+                    Some(MentionKind::Org(_) | MentionKind::OrgAnaphor { .. }) => {
                         j = an.mention_at(k).unwrap().start;
                         continue;
                     }
@@ -366,7 +374,7 @@ impl<'a, 'b> Engine<'a, 'b> {
         let mut last_trigger_end: Option<usize> = None;
         let mut i = range.start;
         while i < range.end {
-            if matches!(self.kind_at(i), Some(MentionKind::Person(_) | MentionKind::PersonRef { .. } | MentionKind::Org(_) | MentionKind::Date(_) | MentionKind::OrgAnaphor)) {
+            if matches!(self.kind_at(i), Some(MentionKind::Person(_) | MentionKind::PersonRef { .. } | MentionKind::Org(_) | MentionKind::Date(_) | MentionKind::OrgAnaphor { .. })) {
                 i += 1;
                 continue;
             }
@@ -436,7 +444,7 @@ impl<'a, 'b> Engine<'a, 'b> {
                 None => {
                     // "le développement de produits chez Meta et Uber", "product at Meta".
                     let named = |k: usize| match self.kind_at(k) {
-                        Some(MentionKind::Org(_) | MentionKind::OrgAnaphor) if an.mention_at(k).is_some_and(|m| m.start == k) => self.org_at(k).map(|o| (o, an.mention_at(k).unwrap().end)),
+                        Some(MentionKind::Org(_) | MentionKind::OrgAnaphor { .. }) if an.mention_at(k).is_some_and(|m| m.start == k) => self.org_at(k).map(|o| (o, an.mention_at(k).unwrap().end)),
                         None => self.unknown_org(k, clause_end).map(|o| (o.clone(), k + crate::tokenize::tokenize(&o, &an.lang.rules).len())),
                         _ => None,
                     };
@@ -798,7 +806,7 @@ impl<'a, 'b> Engine<'a, 'b> {
             match self.kind_at(k) {
                 Some(MentionKind::Unit(u)) => return Some(u.clone()),
                 Some(MentionKind::Role { .. }) if self.unit_at(k).is_some() => return self.unit_at(k),
-                Some(MentionKind::Person(_) | MentionKind::PersonRef { .. } | MentionKind::Org(_) | MentionKind::OrgAnaphor) => return None,
+                Some(MentionKind::Person(_) | MentionKind::PersonRef { .. } | MentionKind::Org(_) | MentionKind::OrgAnaphor { .. }) => return None,
                 _ => {}
             }
         }
@@ -1082,7 +1090,7 @@ impl<'a, 'b> Engine<'a, 'b> {
     fn relative_antecedent_org(&self, ts: usize, start: usize) -> Option<String> {
         let an = self.an;
         let r = (ts.saturating_sub(6).max(start + 2)..ts).rev().find(|&k| self.kind_at(k).is_none() && an.lang.thing_relatives.contains(&an.toks[k].folded))?;
-        if (r + 1..ts).any(|k| matches!(self.kind_at(k), Some(MentionKind::Org(_) | MentionKind::OrgAnaphor))) {
+        if (r + 1..ts).any(|k| matches!(self.kind_at(k), Some(MentionKind::Org(_) | MentionKind::OrgAnaphor { .. }))) {
             return None;
         }
         // Back to the organization, across one apposition at most: "Thinking
@@ -1120,7 +1128,7 @@ impl<'a, 'b> Engine<'a, 'b> {
         while k > range.start && ts - k < 6 {
             k -= 1;
             match self.kind_at(k) {
-                Some(MentionKind::Org(_) | MentionKind::OrgAnaphor) => return self.org_at(k),
+                Some(MentionKind::Org(_) | MentionKind::OrgAnaphor { .. }) => return self.org_at(k),
                 Some(MentionKind::Person(_) | MentionKind::PersonRef { .. }) => return None,
                 _ if !an.toks[k].is_word() && an.toks[k].kind != crate::tokenize::TokenKind::Number => return None,
                 _ => {}
@@ -1168,7 +1176,7 @@ impl<'a, 'b> Engine<'a, 'b> {
         let limit = end.min(te + 5);
         while k < limit {
             if let Some(m) = self.an.mention_at(k) {
-                if matches!(m.kind, MentionKind::Org(_) | MentionKind::OrgAnaphor) {
+                if matches!(m.kind, MentionKind::Org(_) | MentionKind::OrgAnaphor { .. }) {
                     return m.end;
                 }
                 return te;

@@ -215,6 +215,8 @@ struct GrammarFile {
     relative_pronouns: Vec<String>,
     person_descriptions: Vec<String>,
     org_anaphors: Vec<String>,
+    #[serde(default)]
+    rival_anaphors: Vec<String>,
     org_prepositions: Vec<String>,
     of: Vec<String>,
     possessive: Vec<String>,
@@ -301,6 +303,8 @@ pub struct Language {
     pub both: PhraseSet<()>,
     pub person_descriptions: PhraseSet<()>,
     pub org_anaphors: PhraseSet<()>,
+    /// "le concurrent", "its rival": another organization than the article's, named last.
+    pub rival_anaphors: PhraseSet<()>,
     pub move_to: PhraseSet<()>,
     pub move_from: PhraseSet<()>,
     pub denial: PhraseSet<()>,
@@ -541,7 +545,8 @@ impl Language {
             org_prepositions: phrases(&g.org_prepositions, &rules),
             both: phrases(&g.both, &rules),
             person_descriptions: phrases(&g.person_descriptions, &rules),
-            org_anaphors: phrases(&g.org_anaphors, &rules),
+            org_anaphors: phrases(&[g.org_anaphors.clone(), g.rival_anaphors.clone()].concat(), &rules),
+            rival_anaphors: phrases(&g.rival_anaphors, &rules),
             move_to: phrases(&g.move_to, &rules),
             move_from: phrases(&g.move_from, &rules),
             denial: phrases(&g.denial, &rules),

@@ -258,3 +258,10 @@ fn unknown_given_names_before_a_title_and_appositions_before_a_relative_clause()
     find(&ev, EventType::Start, Some("Jean Dupont"), "Tailspin Labs");
     assert!(ev.iter().any(|e| e.person.as_deref() == Some("Xavi Zorbek")), "{:#?}", brief(&ev));
 }
+
+#[test]
+fn the_rival_is_the_other_organization_named_last() {
+    let text = "Fabrikam a perdu Jean Dupont. Jean Dupont avait quitté Fabrikam en mai pour rejoindre Contoso. En août, il a quitté le concurrent à son tour.";
+    let ev = extract(Lang::Fr, "2024-09-10", text);
+    assert_eq!(find(&ev, EventType::End, Some("Jean Dupont"), "Contoso").date.as_deref(), Some("2024-08"));
+}
