@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use crate::date::PartialDate;
 use crate::fold::fold_name;
 use crate::phrase::{NoSlots, PhraseSet, Slots};
-use crate::resources::{Common, Language};
+use crate::resources::{Common, Language, TriggerHit};
 use crate::timex::{timex_at, Timex};
 use crate::tokenize::{sentences, tokenize, Sentence, Token, TokenKind};
 
@@ -71,11 +71,18 @@ pub struct Analysis<'a> {
     pub main_org: Option<usize>,
     /// Sentences announcing plans, whose bare dates look forward.
     pub future_sentence: Vec<bool>,
+    /// For each token, the longest verb of change starting there within its
+    /// sentence (`triggers.longest_at(&toks[..sentence end], i)`): its length and value.
+    trigger_at: Vec<Option<(usize, &'a TriggerHit)>>,
 }
 
 impl<'a> Analysis<'a> {
     pub fn new(text: &'a str, lang: &'a Language, common: &'a Common, published: Option<PartialDate>) -> Self {
-        let toks = tokenize(text, &lang.rules);
+        Self::from_tokens(text, tokenize(text, &lang.rules), lang, common, published)
+    }
+
+    /// As [`Analysis::new`], with the tokens of `text` already made (`tokenize(text, &lang.rules)`).
+    pub fn from_tokens(text: &'a str, toks: Vec<Token>, lang: &'a Language, common: &'a Common, published: Option<PartialDate>) -> Self {
         let sents = sentences(&toks, &lang.rules);
         let mut an = Analysis {
             text,
@@ -90,7 +97,16 @@ impl<'a> Analysis<'a> {
             orgs: Vec::new(),
             main_org: None,
             future_sentence: Vec::new(),
+            trigger_at: Vec::new(),
         };
+        let mut trigger_at = vec![None; an.toks.len()];
+        for sent in &an.sents {
+            let toks = &an.toks[..sent.tokens.end];
+            for i in sent.tokens.clone() {
+                trigger_at[i] = lang.triggers.longest_at(toks, i, &NoSlots).map(|m| (m.len, m.value));
+            }
+        }
+        an.trigger_at = trigger_at;
         an.future_sentence = an.sents.iter().map(|s| an.announces_plan(s.tokens.clone())).collect();
         let mut claims = Claims::new(an.toks.len());
         an.find_dates(&mut claims);
@@ -125,8 +141,8 @@ impl<'a> Analysis<'a> {
         let l = self.lang;
         let toks = &self.toks[..range.end];
         range.clone().any(|i| {
-            l.triggers.longest_at(toks, i, &NoSlots).is_some_and(|m| {
-                m.value.future || (i.saturating_sub(4).max(range.start)..i).any(|k| l.planned.longest_at(toks, k, &NoSlots).is_some_and(|p| k + p.len + 2 >= i))
+            self.trigger_in_sentence(i).is_some_and(|(_, value)| {
+                value.future || (i.saturating_sub(4).max(range.start)..i).any(|k| l.planned.longest_at(toks, k, &NoSlots).is_some_and(|p| k + p.len + 2 >= i))
             })
         })
     }
@@ -186,7 +202,12 @@ impl<'a> Analysis<'a> {
     }
 
     fn is_sentence_start(&self, i: usize) -> bool {
-        self.sents.iter().any(|s| s.tokens.start == i)
+        self.sents.binary_search_by_key(&i, |s| s.tokens.start).is_ok()
+    }
+
+    /// `triggers.longest_at(&toks[..end of the sentence of i], i)`, as (length, value): precomputed.
+    fn trigger_in_sentence(&self, i: usize) -> Option<(usize, &'a TriggerHit)> {
+        self.trigger_at.get(i).copied().flatten()
     }
 
     fn find_roles(&self, claims: &mut Claims) {
@@ -425,7 +446,7 @@ impl<'a> Analysis<'a> {
                 let after_role_of = after_of && i >= 2 && claims.kind(i - 2).is_some_and(|k| matches!(k, MentionKind::Role { .. } | MentionKind::Unit(_)));
                 // "cède sa place à la tête de X", "al frente de X": a verb of change just before.
                 let trigger_ends_near = (i.saturating_sub(8).max(range.start)..i.saturating_sub(1)).any(|j| {
-                    self.lang.triggers.longest_at(&self.toks[..range.end], j, &NoSlots).is_some_and(|m| j + m.len + 4 >= i)
+                    self.trigger_in_sentence(j).is_some_and(|(len, _)| j + len + 4 >= i)
                 });
                 let after_role_of = after_role_of || (after_of && trigger_ends_near && (i - 4.min(i)..i - 1).all(|j| !claims.taken(j)));
                 let before_possessive_role = self.toks.get(end).is_some_and(|t| self.lang.possessive.contains(&t.folded))
@@ -434,7 +455,7 @@ impl<'a> Analysis<'a> {
                 let suffix_inside = end > i + 1 && is_suffix(&self.toks[end - 1]);
                 let with_suffix = suffix_inside || self.toks.get(end).is_some_and(is_suffix);
                 let end = if suffix_inside { end - 1 } else { end };
-                let trigger_near = |at: usize| (at.saturating_sub(6).max(range.start)..at).any(|j| self.lang.triggers.longest_at(&self.toks[..range.end], j, &NoSlots).is_some());
+                let trigger_near = |at: usize| (at.saturating_sub(6).max(range.start)..at).any(|j| self.trigger_in_sentence(j).is_some());
                 let after_cue = (1..=3).any(|k| {
                     i >= k + range.start
                         && trigger_near(i - k)
@@ -470,8 +491,7 @@ impl<'a> Analysis<'a> {
     /// object is the person ("Contoso named X", "Fabrikam a nommé X").
     fn org_verb_context(&self, i: usize, end: usize, range: std::ops::Range<usize>, claims: &Claims) -> bool {
         let l = self.lang;
-        let toks = &self.toks[..range.end];
-        let entry_at = |k: usize| l.triggers.longest_at(toks, k, &NoSlots).map(|m| (m.len, &l.trigger_entries[m.value.entry]));
+        let entry_at = |k: usize| self.trigger_in_sentence(k).map(|(len, value)| (len, &l.trigger_entries[value.entry]));
         // After a subject verb; after a founding, not past a place preposition ("fondée à San Francisco").
         let after_place = i > range.start && l.place_prepositions.contains(&self.toks[i - 1].folded);
         let mut k = i;
@@ -706,7 +726,7 @@ impl<'a> Analysis<'a> {
     /// Gazetteer names stay apart ("Google" is not "Google DeepMind").
     fn merge_short_org_names(&mut self, common: &Common) {
         let keys: Vec<String> = self.orgs.iter().map(|o| fold_name(o)).collect();
-        let known: std::collections::HashSet<String> = common.org_names.iter().map(|n| fold_name(n)).collect();
+        let known = &common.org_name_keys;
         let target: Vec<usize> = (0..keys.len())
             .map(|i| {
                 if known.contains(&keys[i]) {

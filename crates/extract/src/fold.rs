@@ -6,6 +6,15 @@
 
 /// Lower-cases `s`, strips diacritics and writes typographic apostrophes as `'`.
 pub fn fold(s: &str) -> String {
+    if s.is_ascii() {
+        // The common case: ASCII lower-cases in place, and only the backtick
+        // of the apostrophes is ASCII.
+        let mut out = s.to_ascii_lowercase();
+        if out.contains('`') {
+            out = out.replace('`', "'");
+        }
+        return out;
+    }
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {

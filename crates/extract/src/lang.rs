@@ -28,13 +28,13 @@ impl Lang {
     /// the text gives too little to tell (it is then reported, not guessed).
     pub fn detect(text: &str) -> Option<Lang> {
         use whatlang::{Detector, Lang as W};
-        let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+        let letters = text.chars().filter(|c| c.is_alphabetic()).take(12).count();
         if letters < 12 {
             return None;
         }
         let detector = Detector::with_allowlist(vec![W::Fra, W::Eng, W::Deu, W::Spa]);
-        let sample: String = text.chars().take(4000).collect();
-        let info = detector.detect(&sample)?;
+        let sample = &text[..text.char_indices().nth(4000).map_or(text.len(), |(b, _)| b)];
+        let info = detector.detect(sample)?;
         if info.confidence() < 0.05 {
             return None;
         }

@@ -27,6 +27,7 @@ pub mod date;
 pub mod engine;
 pub mod event;
 pub mod fold;
+pub mod fxhash;
 pub mod lang;
 pub mod phrase;
 pub mod resources;
@@ -106,13 +107,21 @@ impl Extractor {
 
     /// Whether enough of the words of `text` are function words of `lang`:
     /// the detector always answers one of the four languages, even for Finnish.
-    fn sounds_like(&self, text: &str, lang: Lang) -> bool {
+    /// When the sample is the whole text, its tokens are left in `keep` for
+    /// the extraction that follows.
+    fn sounds_like(&self, text: &str, lang: Lang, keep: &mut Option<Vec<tokenize::Token>>) -> bool {
         let language = &self.languages[&lang];
         let sample = truncate(text, 20_000);
         let toks = tokenize::tokenize(sample, &language.rules);
-        let words: Vec<_> = toks.iter().filter(|t| t.is_word()).collect();
-        let function_words = words.iter().filter(|t| language.stopwords.contains(&t.folded)).count();
-        words.len() < 4 || function_words * 10 >= words.len()
+        let (mut words, mut function_words) = (0, 0);
+        for t in toks.iter().filter(|t| t.is_word()) {
+            words += 1;
+            function_words += usize::from(language.stopwords.contains(&t.folded));
+        }
+        if sample.len() == text.len() {
+            *keep = Some(toks);
+        }
+        words < 4 || function_words * 10 >= words
     }
 
     /// Extracts the events of one article.
@@ -124,19 +133,22 @@ impl Extractor {
         if text.trim().is_empty() {
             return Err(ExtractError::Empty { doc: input.id.to_string() });
         }
+        let mut toks = None;
         let lang = match input.lang {
             Some(l) => l,
-            None => Lang::detect(text).filter(|l| self.sounds_like(text, *l)).ok_or_else(|| ExtractError::UnknownLanguage { doc: input.id.to_string() })?,
+            None => Lang::detect(text).filter(|l| self.sounds_like(text, *l, &mut toks)).ok_or_else(|| ExtractError::UnknownLanguage { doc: input.id.to_string() })?,
         };
         let language = &self.languages[&lang];
+        // One tokenization serves the date inference and the analysis.
+        let toks = toks.unwrap_or_else(|| tokenize::tokenize(text, &language.rules));
         let (published, inferred) = match input.published {
             Some(p) => (Some(p), false),
-            None => match infer_published(text, language) {
+            None => match infer_published(&toks, language) {
                 Some(p) => (Some(p), true),
                 None => (None, false),
             },
         };
-        let an = Analysis::new(text, language, &self.common, published);
+        let an = Analysis::from_tokens(text, toks, language, &self.common, published);
         let drafts = engine::extract(&an);
         let offsets = CharOffsets::new(text);
         let events = drafts
@@ -169,10 +181,9 @@ impl Extractor {
 
 /// The latest full date written in the text ("6 août 2024"), as the
 /// publication date of an article that does not give one.
-fn infer_published(text: &str, language: &Language) -> Option<PartialDate> {
-    let toks = tokenize::tokenize(text, &language.rules);
+fn infer_published(toks: &[tokenize::Token], language: &Language) -> Option<PartialDate> {
     (0..toks.len())
-        .filter_map(|i| timex::timex_at(language, &toks, i, None, false))
+        .filter_map(|i| timex::timex_at(language, toks, i, None, false))
         .filter_map(|t| t.date)
         .filter(|d| d.day.is_some())
         .max()

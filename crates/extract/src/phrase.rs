@@ -5,7 +5,7 @@
 //! their first literal token, so matching at a position looks at a handful of
 //! candidates, and the longest match wins.
 
-use std::collections::HashMap;
+use crate::fxhash::FxHashMap;
 
 use crate::tokenize::{tokenize, Token, TokenKind, TokenRules};
 
@@ -63,14 +63,45 @@ pub struct Match<'a, V> {
 
 pub struct PhraseSet<V> {
     phrases: Vec<(Vec<Pat>, V)>,
-    by_first: HashMap<String, Vec<usize>>,
+    by_first: FxHashMap<String, Bucket>,
     /// Phrases whose first token is a prefix or a slot.
     others: Vec<usize>,
 }
 
+/// The phrases that start with one word, indexed again by their second word,
+/// so that a probe at a frequent word ("de", "a", "the") tries only the
+/// phrases whose second word is the next token's. Every list is in insertion
+/// order, which decides between matches of the same length.
+#[derive(Default)]
+struct Bucket {
+    /// Phrases whose second token is not a literal word (or that have none).
+    rest: Vec<usize>,
+    /// For each literal second word, its phrases and those of `rest`, merged.
+    by_second: FxHashMap<String, Vec<usize>>,
+}
+
+impl Bucket {
+    fn add(&mut self, id: usize, second: Option<&Pat>) {
+        match second {
+            Some(Pat::Word(w)) => self.by_second.entry(w.clone()).or_insert_with(|| self.rest.clone()).push(id),
+            _ => {
+                self.rest.push(id);
+                for ids in self.by_second.values_mut() {
+                    ids.push(id);
+                }
+            }
+        }
+    }
+
+    /// The phrases that may match where the token after the first is `next`.
+    fn candidates(&self, next: Option<&Token>) -> &[usize] {
+        next.and_then(|n| self.by_second.get(&n.folded)).unwrap_or(&self.rest)
+    }
+}
+
 impl<V> Default for PhraseSet<V> {
     fn default() -> Self {
-        PhraseSet { phrases: Vec::new(), by_first: HashMap::new(), others: Vec::new() }
+        PhraseSet { phrases: Vec::new(), by_first: FxHashMap::default(), others: Vec::new() }
     }
 }
 
@@ -112,7 +143,7 @@ impl<V> PhraseSet<V> {
         }
         let id = self.phrases.len();
         match &pats[0] {
-            Pat::Word(w) => self.by_first.entry(w.clone()).or_default().push(id),
+            Pat::Word(w) => self.by_first.entry(w.clone()).or_default().add(id, pats.get(1)),
             _ => self.others.push(id),
         }
         self.phrases.push((pats, value));
@@ -129,7 +160,7 @@ impl<V> PhraseSet<V> {
     /// The longest phrase that starts at token `i`.
     pub fn longest_at<'a>(&'a self, toks: &[Token], i: usize, slots: &dyn Slots) -> Option<Match<'a, V>> {
         let first = toks.get(i)?;
-        let candidates = self.by_first.get(&first.folded).into_iter().flatten().chain(self.others.iter());
+        let candidates = self.candidates(toks, i, first, slots);
         let mut best: Option<Match<'a, V>> = None;
         for &id in candidates {
             let (pats, value) = &self.phrases[id];
@@ -147,7 +178,7 @@ impl<V> PhraseSet<V> {
     /// may stand in several entries, such as a verb of two event types).
     pub fn all_longest_at<'a>(&'a self, toks: &[Token], i: usize) -> Option<(usize, Vec<&'a V>)> {
         let first = toks.get(i)?;
-        let candidates = self.by_first.get(&first.folded).into_iter().flatten().chain(self.others.iter());
+        let candidates = self.candidates(toks, i, first, &NoSlots);
         let mut best: Option<(usize, Vec<&'a V>)> = None;
         for &id in candidates {
             let (pats, value) = &self.phrases[id];
@@ -159,6 +190,43 @@ impl<V> PhraseSet<V> {
             }
         }
         best
+    }
+
+    /// The phrases that may start at `i` (whose token is `first`), in insertion
+    /// order within the word-first ones, then the others in insertion order:
+    /// the order in which a plain scan of all of them would find matches.
+    fn candidates<'s>(&'s self, toks: &'s [Token], i: usize, first: &'s Token, slots: &'s dyn Slots) -> impl Iterator<Item = &'s usize> + 's {
+        let words = self.by_first.get(&first.folded).map_or(&[][..], |b| b.candidates(toks.get(i + 1)));
+        // Slots and prefixes need the token to fit: checked once per kind of slot.
+        let mut fits = [None::<bool>; 6];
+        let others = self.others.iter().filter(move |&&id| {
+            let pat = &self.phrases[id].0[0];
+            let k = match pat {
+                Pat::Number => 0,
+                Pat::Month => 1,
+                Pat::Weekday => 2,
+                Pat::Year => 3,
+                Pat::Any | Pat::Prefix(_) => 4,
+                Pat::Gap | Pat::Word(_) => return true,
+            };
+            if let Pat::Prefix(p) = pat {
+                return first.kind != TokenKind::Punct && first.folded.starts_with(p.as_str());
+            }
+            *fits[k].get_or_insert_with(|| match k {
+                0 => {
+                    if first.kind == TokenKind::Number && first.folded.len() <= 3 {
+                        first.folded.parse::<u32>().is_ok()
+                    } else {
+                        slots.number(&first.folded).is_some()
+                    }
+                }
+                1 => slots.month(&first.folded).is_some(),
+                2 => slots.weekday(&first.folded).is_some(),
+                3 => year_of(first).is_some(),
+                _ => first.kind != TokenKind::Punct,
+            })
+        });
+        words.iter().chain(others)
     }
 
     /// Whether a phrase starts at `i`.

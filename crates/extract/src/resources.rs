@@ -5,7 +5,7 @@
 //! every value against the spec (types, manners, role codes) and reports the
 //! file and entry at fault.
 
-use std::collections::{HashMap, HashSet};
+use crate::fxhash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use serde::Deserialize;
 
@@ -356,6 +356,8 @@ pub struct Common {
     pub org_suffixes: HashSet<String>,
     /// Names written with a lower-case first letter ("xAI", "eBay"), matched only as written.
     pub lowercase_orgs: HashSet<String>,
+    /// `fold_name` of every name of `org_names`, computed once.
+    pub org_name_keys: HashSet<String>,
 }
 
 impl Common {
@@ -392,7 +394,8 @@ impl Common {
             .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
             .map(str::to_string)
             .collect();
-        Common { given_names, female_names, org_names, org_aliases, org_suffixes, lowercase_orgs }
+        let org_name_keys = org_names.iter().map(|n| crate::fold::fold_name(n)).collect();
+        Common { given_names, female_names, org_names, org_aliases, org_suffixes, lowercase_orgs, org_name_keys }
     }
 }
 

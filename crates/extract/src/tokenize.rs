@@ -5,7 +5,7 @@
 //! the character offsets of the spec. Each token also carries its folded form,
 //! which is what the resources are matched against.
 
-use std::collections::HashSet;
+use crate::fxhash::FxHashSet as HashSet;
 use std::ops::Range;
 
 use crate::fold::fold;
