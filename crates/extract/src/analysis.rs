@@ -11,6 +11,7 @@ use std::collections::HashMap;
 
 use crate::date::PartialDate;
 use crate::fold::fold_name;
+use crate::fxhash::FxHashMap;
 use crate::phrase::{NoSlots, PhraseSet, Slots};
 use crate::resources::{Common, Language, TriggerHit};
 use crate::timex::{timex_at, Timex};
@@ -74,6 +75,10 @@ pub struct Analysis<'a> {
     /// For each token, the longest verb of change starting there within its
     /// sentence (`triggers.longest_at(&toks[..sentence end], i)`): its length and value.
     trigger_at: Vec<Option<(usize, &'a TriggerHit)>>,
+    /// `fold_name` of each organization, to its index in `orgs`.
+    org_keys: FxHashMap<String, usize>,
+    /// `fold_name` of each person's name, to its index in `persons`.
+    person_keys: FxHashMap<String, usize>,
 }
 
 impl<'a> Analysis<'a> {
@@ -98,6 +103,8 @@ impl<'a> Analysis<'a> {
             main_org: None,
             future_sentence: Vec::new(),
             trigger_at: Vec::new(),
+            org_keys: FxHashMap::default(),
+            person_keys: FxHashMap::default(),
         };
         let mut trigger_at = vec![None; an.toks.len()];
         for sent in &an.sents {
@@ -174,7 +181,7 @@ impl<'a> Analysis<'a> {
                         // "Indra Nooyi" is a person, not the company Indra.
                         let given_name_first = m.len == 1 && common.given_names.contains(&t.folded) && i + 1 < sent.tokens.end && self.capitalised(i + 1);
                         if claims.free(i, i + m.len) && self.not_inside_name(i) && !given_name_first {
-                            let id = intern(&mut self.orgs, &common.org_names[*m.value]);
+                            let id = intern(&mut self.orgs, &mut self.org_keys, &common.org_names[*m.value]);
                             claims.claim(i, i + m.len, MentionKind::Org(id));
                             i += m.len;
                             continue;
@@ -408,7 +415,7 @@ impl<'a> Analysis<'a> {
     /// absorbs a shorter one that it contains.
     fn person_id(&mut self, name: &str) -> usize {
         let key = fold_name(name);
-        if let Some(i) = self.persons.iter().position(|p| fold_name(&p.name) == key) {
+        if let Some(&i) = self.person_keys.get(&key) {
             return i;
         }
         let first = key.split(' ').next().unwrap_or_default();
@@ -420,6 +427,7 @@ impl<'a> Analysis<'a> {
             None
         };
         self.persons.push(Person { name: name.to_string(), handles: Vec::new(), sex });
+        self.person_keys.insert(key, self.persons.len() - 1);
         self.persons.len() - 1
     }
 
@@ -479,7 +487,7 @@ impl<'a> Analysis<'a> {
         for (s, e) in found {
             if claims.free(s, e) {
                 let name = self.org_name(s, e, common);
-                let id = intern(&mut self.orgs, &name);
+                let id = intern(&mut self.orgs, &mut self.org_keys, &name);
                 claims.claim(s, e, MentionKind::Org(id));
             }
         }
@@ -614,7 +622,7 @@ impl<'a> Analysis<'a> {
                     let end = self.capital_run(i + m.len, sent.tokens.end, claims, common);
                     if claims.free(i + m.len, end) && !common.given_names.contains(&self.toks[i + m.len].folded) {
                         let name = self.org_name(i + m.len, end, common);
-                        let id = intern(&mut self.orgs, &name);
+                        let id = intern(&mut self.orgs, &mut self.org_keys, &name);
                         claims.claim(i + m.len, end, MentionKind::Org(id));
                     }
                 } else if claims.free(i, i + m.len) {
@@ -766,12 +774,15 @@ fn is_quote(t: &Token) -> bool {
     matches!(t.folded.as_str(), "«" | "»" | "\"" | "“" | "”" | "„" | "'")
 }
 
-fn intern(list: &mut Vec<String>, name: &str) -> usize {
+/// The index of `name` in `list`, added if no name there folds the same;
+/// `keys` maps the `fold_name` of every name in `list` to its index.
+fn intern(list: &mut Vec<String>, keys: &mut FxHashMap<String, usize>, name: &str) -> usize {
     let key = fold_name(name);
-    if let Some(i) = list.iter().position(|o| fold_name(o) == key) {
+    if let Some(&i) = keys.get(&key) {
         return i;
     }
     list.push(name.to_string());
+    keys.insert(key, list.len() - 1);
     list.len() - 1
 }
 

@@ -153,6 +153,14 @@ impl<V> PhraseSet<V> {
         self.phrases.len()
     }
 
+    /// The literal words phrases may start with, or `None` where some phrase
+    /// starts with a prefix, `*` or `...` (any word may then start one).
+    /// Phrases starting with a slot are left to the caller, who knows its slots.
+    pub fn first_words(&self) -> Option<impl Iterator<Item = &str>> {
+        let open = self.others.iter().any(|&id| matches!(self.phrases[id].0[0], Pat::Prefix(_) | Pat::Any | Pat::Gap));
+        (!open).then(|| self.by_first.keys().map(String::as_str))
+    }
+
     pub fn is_empty(&self) -> bool {
         self.phrases.is_empty()
     }

@@ -280,6 +280,10 @@ pub struct Language {
     pub year_prepositions: PhraseSet<()>,
     pub relative_entries: Vec<RelativeEntry>,
     pub relatives: PhraseSet<Resolve>,
+    /// The words a time expression may start with, besides tokens that start
+    /// with a digit: first words of relative expressions, months, weekdays,
+    /// number words. `None` when a relative expression may start anywhere.
+    pub date_starts: Option<HashSet<String>>,
     pub stopwords: HashSet<String>,
     pub name_particles: HashSet<String>,
     pub honorifics: HashSet<String>,
@@ -505,6 +509,12 @@ impl Language {
                 relatives.insert(p, e.resolve, &rules);
             }
         }
+        let months = index(&d.months);
+        let weekdays: HashMap<String, u8> = index(&d.weekdays).into_iter().map(|(k, v)| (k, v - 1)).collect();
+        let numbers: HashMap<String, u32> = d.numbers.iter().map(|(k, v)| (fold(k), *v)).collect();
+        let date_starts = relatives.first_words().map(|firsts| {
+            firsts.map(str::to_string).chain(months.keys().cloned()).chain(weekdays.keys().cloned()).chain(numbers.keys().cloned()).collect()
+        });
         let mut orgs = PhraseSet::new();
         for (alias, id) in &common.org_aliases {
             orgs.insert(alias, *id, &rules);
@@ -523,13 +533,14 @@ impl Language {
             unit_heads: phrases(&r.unit_heads, &rules),
             former: phrases(&r.former, &rules),
             until_now: phrases(&r.until_now, &rules),
-            months: index(&d.months),
-            weekdays: index(&d.weekdays).into_iter().map(|(k, v)| (k, v - 1)).collect(),
-            numbers: d.numbers.iter().map(|(k, v)| (fold(k), *v)).collect(),
+            months,
+            weekdays,
+            numbers,
             day_fillers: set(&d.day_fillers),
             year_prepositions: phrases(&d.year_prepositions, &rules),
             relative_entries: d.relative,
             relatives,
+            date_starts,
             stopwords: set(&g.stopwords),
             name_particles: set(&g.name_particles),
             honorifics: set(&g.honorifics),

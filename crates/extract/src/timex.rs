@@ -22,11 +22,11 @@ pub struct Timex {
 
 /// Reads a day number: `6`, `1er`, `1st`, `21st`.
 fn day_of(t: &Token) -> Option<u8> {
-    let digits: String = t.folded.chars().take_while(|c| c.is_ascii_digit()).collect();
-    if digits.is_empty() || digits.len() > 2 {
+    let n = t.folded.bytes().take_while(u8::is_ascii_digit).count();
+    if n == 0 || n > 2 {
         return None;
     }
-    let rest = &t.folded[digits.len()..];
+    let (digits, rest) = t.folded.split_at(n);
     if !matches!(rest, "" | "er" | "st" | "nd" | "rd" | "th" | "e" | "o" | "a") {
         return None;
     }
@@ -36,6 +36,9 @@ fn day_of(t: &Token) -> Option<u8> {
 /// Recognises a time expression starting at token `i` (tokens end at the sentence end).
 pub fn timex_at(lang: &Language, toks: &[Token], i: usize, published: Option<PartialDate>, future: bool) -> Option<Timex> {
     let t = toks.get(i)?;
+    if !may_start_date(lang, t) {
+        return None;
+    }
     if let Some(m) = lang.relatives.longest_at(toks, i, lang) {
         let date = published.and_then(|p| resolve(*m.value, p, m.slots.number, m.slots.month, m.slots.weekday, m.slots.year));
         return Some(Timex { len: m.len, date, later: *m.value == Resolve::Later });
@@ -109,6 +112,20 @@ pub fn timex_at(lang: &Language, toks: &[Token], i: usize, published: Option<Par
         return Some(Timex { len: 1, date, later: false });
     }
     None
+}
+
+/// Whether a time expression may start at `t`: a number (or a word starting
+/// with a digit, such as "1er"), or a word of `Language::date_starts`. A cheap
+/// test that spares most tokens the lookups of `timex_at`.
+fn may_start_date(lang: &Language, t: &Token) -> bool {
+    let Some(starts) = &lang.date_starts else { return true };
+    let f = t.folded.as_str();
+    if t.kind == TokenKind::Number || f.as_bytes().first().is_some_and(u8::is_ascii_digit) || starts.contains(f) {
+        return true;
+    }
+    // Months are looked up without a final dot ("nov.").
+    let trimmed = f.trim_end_matches('.');
+    trimmed.len() != f.len() && starts.contains(trimmed)
 }
 
 fn month_in_context(month: u8, day: Option<u8>, published: Option<PartialDate>, future: bool) -> Option<PartialDate> {
