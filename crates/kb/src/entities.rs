@@ -192,7 +192,9 @@ impl Store {
                  FROM entities e JOIN entities c ON c.id = coalesce(e.canonical_id, e.id) WHERE e.kind = ?1",
             )?;
             let rows = stmt.query_map([k.as_str()], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, String>(3)?, r.get::<_, i64>(4)?)))?;
-            let mut by_entity: BTreeMap<(String, i64), (BTreeSet<String>, Vec<String>, i64)> = BTreeMap::new();
+            // (name, id) → (other names, keys of all names, events)
+            type Members = (BTreeSet<String>, Vec<String>, i64);
+            let mut by_entity: BTreeMap<(String, i64), Members> = BTreeMap::new();
             for row in rows {
                 let (id, name, member, member_key, n) = row?;
                 let e = by_entity.entry((name.clone(), id)).or_default();
