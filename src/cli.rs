@@ -27,6 +27,24 @@ pub enum QueryFormat {
     Json,
 }
 
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum EntityKindArg {
+    Person,
+    Org,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// schema.org Person, Organization and OrganizationRole.
+    Jsonld,
+    /// Tenures and changes, one row each.
+    Csv,
+    /// Talent flows between organizations, for Gephi.
+    Graphml,
+    /// Wikidata statements (position held, employer) with qualifiers and references.
+    Quickstatements,
+}
+
 #[derive(clap::Args, Debug)]
 pub struct InputArgs {
     /// Files (.txt: one article; .jsonl: one document a line; .html; .rss/.atom: one per item; .warc/.warc.gz: one per HTML page; others sniffed), directories, or - for standard input.
@@ -81,6 +99,9 @@ pub enum Command {
         input: InputArgs,
         #[command(flatten)]
         db: DbArg,
+        /// Alias file: one entity a line, `canonical<TAB>alias[|alias…]`; kept in the database.
+        #[arg(long, env = "TENURE_ALIASES", value_name = "FILE")]
+        aliases: Option<PathBuf>,
         /// Threads, and --quiet: no progress bar and no summary.
         #[command(flatten)]
         run: RunArgs,
@@ -155,4 +176,42 @@ pub enum Command {
     },
     /// Ingest the example articles into a temporary database and show what tenure answers.
     Demo,
+    /// Persons and organizations, each with the other names resolved to it.
+    Entities {
+        /// Only names containing this (case and accents aside).
+        query: Option<String>,
+        #[arg(long, value_enum)]
+        kind: Option<EntityKindArg>,
+        #[command(flatten)]
+        db: DbArg,
+        #[arg(long, value_enum, default_value_t = QueryFormat::Text)]
+        format: QueryFormat,
+    },
+    /// Make B part of A's entity (A keeps its name); kept across re-ingestion.
+    Merge {
+        a: String,
+        b: String,
+        #[arg(long, value_enum)]
+        kind: Option<EntityKindArg>,
+        #[command(flatten)]
+        db: DbArg,
+    },
+    /// Take a name out of the entity it was resolved into; kept across re-ingestion.
+    Split {
+        name: String,
+        #[arg(long, value_enum)]
+        kind: Option<EntityKindArg>,
+        #[command(flatten)]
+        db: DbArg,
+    },
+    /// The resolved timeline, with sources, for other tools.
+    Export {
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+        /// Write here instead of standard output.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        #[command(flatten)]
+        db: DbArg,
+    },
 }

@@ -25,14 +25,20 @@ pub struct Summary {
     pub problems: usize,
 }
 
-pub fn run(args: &InputArgs, db: &Path, run: &RunArgs) -> Result<i32> {
+pub fn run(args: &InputArgs, db: &Path, aliases: Option<&Path>, run: &RunArgs) -> Result<i32> {
     let extractor = Extractor::new()?;
     let mut store = Store::open(db)?;
+    if let Some(path) = aliases {
+        let text = std::fs::read_to_string(path).with_context(|| format!("alias file {}", path.display()))?;
+        store.add_aliases(&text)?;
+    }
     let progress = Progress::new(!run.quiet, tenure_sources::input_size(&args.paths));
     let pipeline = Pipeline { extractor: &extractor, threads: run.threads(), fingerprints: true, progress: &progress };
     let ingested = ingest(args, &pipeline, &mut store);
     progress.finish();
     let s = ingested?;
+    // Entities of the new names, with the user's corrections replayed.
+    store.resolve()?;
     if !run.quiet {
         output::note(&format!(
             "{}: {} added, {} updated, {} unchanged, {} duplicates, {} near-duplicates, {} events stored, {} problems",

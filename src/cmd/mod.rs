@@ -1,6 +1,8 @@
 //! One module a command; each returns the process exit code.
 
 mod demo;
+mod entities;
+mod export;
 mod eval;
 mod extract;
 mod ingest;
@@ -15,7 +17,7 @@ use crate::cli::{Cli, Command, DbArg};
 pub fn run(cli: Cli) -> Result<i32> {
     match cli.command {
         Command::Extract { input, format, run } => extract::run(&input, format, &run),
-        Command::Ingest { input, db, run } => ingest::run(&input, &db_path(&db)?, &run),
+        Command::Ingest { input, db, aliases, run } => ingest::run(&input, &db_path(&db)?, aliases.as_deref(), &run),
         Command::Roster { org, at, db, format } => query::roster(&db_path(&db)?, &org, at.as_deref(), format),
         Command::Person { name, db, format } => query::person(&db_path(&db)?, &name, format),
         Command::Flows { from, to, since, until, db, format } => {
@@ -26,6 +28,10 @@ pub fn run(cli: Cli) -> Result<i32> {
         }
         Command::Eval { gold, docs, pred, verbose, json } => eval::run(&gold, &docs, pred.as_deref(), verbose, json),
         Command::Demo => demo::run(),
+        Command::Entities { query, kind, db, format } => entities::list(&db_path(&db)?, kind, query.as_deref(), format),
+        Command::Merge { a, b, kind, db } => entities::merge(&db_path(&db)?, kind, &a, &b),
+        Command::Split { name, kind, db } => entities::split(&db_path(&db)?, kind, &name),
+        Command::Export { format, output, db } => export::run(&db_path(&db)?, format, output.as_deref()),
     }
 }
 

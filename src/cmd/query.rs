@@ -11,21 +11,21 @@ use tenure_kb::{query::parse_date, Career, EventFilter, Flow, FlowFilter, Roster
 use crate::cli::QueryFormat;
 
 /// Opens an existing database; queries never create one.
-fn open(db: &Path) -> Result<Store> {
+pub fn open(db: &Path) -> Result<Store> {
     if !db.exists() {
         bail!("no database at {} (run `tenure ingest` first, or pass --db)", db.display());
     }
     Ok(Store::open(db)?)
 }
 
-fn print_json<T: Serialize>(value: &T) -> Result<i32> {
+pub fn print_json<T: Serialize>(value: &T) -> Result<i32> {
     let mut out = std::io::stdout().lock();
     serde_json::to_writer_pretty(&mut out, value)?;
     writeln!(out)?;
     Ok(0)
 }
 
-fn table(header: &[&str]) -> Table {
+pub fn table(header: &[&str]) -> Table {
     let mut t = Table::new();
     t.load_style(UTF8_FULL_CONDENSED);
     t.set_header(header.to_vec());
@@ -59,7 +59,7 @@ pub fn print_roster(r: &Roster) {
             m.status,
             m.since.as_deref().unwrap_or(""),
             m.until.as_deref().unwrap_or(""),
-            &m.sources.join(", "),
+            &format!("{}: {}", m.sources.len(), m.sources.join(", ")),
         ]);
     }
     println!("{t}");
@@ -78,11 +78,20 @@ pub fn person(db: &Path, name: &str, format: QueryFormat) -> Result<i32> {
 
 pub fn print_career(c: &Career) {
     println!("{}", c.person);
-    let mut t = table(&["organization", "role", "start", "end", "status"]);
+    let mut t = table(&["organization", "role", "start", "end", "status", "sources"]);
     for r in &c.tenures {
-        t.add_row([r.org.as_str(), r.role.as_deref().unwrap_or(""), r.start.as_deref().unwrap_or("?"), r.end.as_deref().unwrap_or(""), r.status]);
+        t.add_row([r.org.as_str(), r.role.as_deref().unwrap_or(""), r.start.as_deref().unwrap_or("?"), r.end.as_deref().unwrap_or(""), r.status, &r.sources.len().to_string()]);
     }
     println!("{t}");
+    let disputed: Vec<_> = c.changes.iter().filter(|x| x.reason.is_some()).collect();
+    if !disputed.is_empty() {
+        let mut t = table(&["change", "organization", "role", "date", "used", "why", "sources"]);
+        for x in disputed {
+            let docs: Vec<&str> = x.sources.iter().map(|s| s.doc.as_str()).collect();
+            t.add_row([x.kind.as_str(), x.org.as_str(), x.role.as_deref().unwrap_or(""), x.date.as_deref().unwrap_or(""), if x.preferred { "yes" } else { "no" }, x.reason.as_deref().unwrap_or(""), &docs.join(", ")]);
+        }
+        println!("{t}");
+    }
 }
 
 pub fn flows(db: &Path, filter: FlowFilter, format: QueryFormat) -> Result<i32> {

@@ -4,17 +4,23 @@
 //! provenance, resolved to entities, and projected into tenures that answer
 //! questions.
 //!
-//! - [`resolution`]: the keys under which names of persons and organizations meet;
+//! - [`resolution`]: the keys under which names meet, and which names are one entity;
+//! - [`entities`]: resolution over the store, and the user's merges and splits;
 //! - [`store`]: the SQLite database (documents, entities, the event log);
 //! - [`projection`]: tenures replayed from the event log;
-//! - [`query`]: rosters, careers, flows and the event feed.
+//! - [`query`]: rosters, careers, flows and the event feed;
+//! - [`export`]: the timeline as JSON-LD, CSV, GraphML or QuickStatements.
 
+pub mod entities;
+pub mod export;
 pub mod projection;
 pub mod query;
 pub mod resolution;
 pub mod store;
 
-pub use query::{Career, Flow, FlowFilter, EventFilter, Roster, RosterMember, StoredEvent, TenureRow};
+pub use query::{Career, DocumentInfo, EventFilter, Flow, FlowFilter, Roster, RosterMember, StoredEvent, TenureRow, Timeline};
+pub use entities::EntityRow;
+pub use projection::{Change, Source, Tenure};
 pub use store::{DocumentRecord, Fingerprint, IngestOutcome, SourceRecord, Store};
 
 /// What can go wrong with the knowledge base.
@@ -28,6 +34,12 @@ pub enum KbError {
     BadDate(String),
     #[error("database {path}: schema version {version}, newer than this tenure knows ({known}): upgrade tenure")]
     NewerSchema { path: String, version: i64, known: i64 },
+    #[error("{0:?} names both a person and an organization: say which with --kind")]
+    Ambiguous(String),
+    #[error("{0}")]
+    Correction(String),
+    #[error("export: {0}")]
+    Export(String),
     #[error("no {kind} named {name:?} in the knowledge base")]
     NotFound { kind: &'static str, name: String },
 }

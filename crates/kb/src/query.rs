@@ -4,13 +4,13 @@
 //! Queries load the events they need with parameterized SQL, then answer from
 //! the [`projection`](crate::projection) of those events.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use rusqlite::params_from_iter;
 use serde::Serialize;
 use tenure_extract::PartialDate;
 
-use crate::projection::{replay, Tenure, TenureStatus};
+use crate::projection::{self, replay, Change, Tenure, TenureStatus};
 use crate::resolution::{person_key, EntityKind};
 use crate::store::Store;
 use crate::{KbError, Result};
@@ -64,13 +64,43 @@ pub struct TenureRow {
     pub start: Option<String>,
     pub end: Option<String>,
     pub status: &'static str,
+    pub end_cause: Option<String>,
+    /// Documents that report it.
+    pub sources: Vec<String>,
+}
+
+impl From<Tenure> for TenureRow {
+    fn from(t: Tenure) -> TenureRow {
+        TenureRow { org: t.org, role: t.role, start: t.start, end: t.end, status: t.status.as_str(), end_cause: t.end_cause, sources: t.sources }
+    }
 }
 
 #[derive(Clone, Debug, Serialize)]
 pub struct Career {
     pub person: String,
     pub tenures: Vec<TenureRow>,
+    /// The resolved changes, each with its sources; `preferred: false` for
+    /// contradicted or superseded ones, with the reason.
+    pub changes: Vec<Change>,
     pub events: Vec<StoredEvent>,
+}
+
+/// What a stored document says of itself, for citations.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct DocumentInfo {
+    pub url: Option<String>,
+    pub lang: Option<String>,
+    pub title: Option<String>,
+}
+
+/// The whole resolved timeline, for exports.
+#[derive(Clone, Debug, Serialize)]
+pub struct Timeline {
+    pub tenures: Vec<Tenure>,
+    pub changes: Vec<Change>,
+    pub flows: Vec<Flow>,
+    #[serde(skip)]
+    pub documents: BTreeMap<String, DocumentInfo>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -102,16 +132,22 @@ SELECT d.doc_id, ev.seq, d.published, ev.type, p.name, o.name, ev.unit, ev.role,
        c.name, ev.manner, ev.status, ev.evidence_text, ev.evidence_start, ev.evidence_end, ev.confidence
 FROM events ev
 JOIN documents d ON d.id = ev.document_id
-JOIN entities o ON o.id = ev.org_id
-LEFT JOIN entities p ON p.id = ev.person_id
-LEFT JOIN entities c ON c.id = ev.counterpart_id";
+JOIN entities o0 ON o0.id = ev.org_id
+JOIN entities o ON o.id = coalesce(o0.canonical_id, o0.id)
+LEFT JOIN entities p0 ON p0.id = ev.person_id
+LEFT JOIN entities p ON p.id = coalesce(p0.canonical_id, p0.id)
+LEFT JOIN entities c0 ON c0.id = ev.counterpart_id
+LEFT JOIN entities c ON c.id = coalesce(c0.canonical_id, c0.id)";
 
 pub fn parse_date(s: &str) -> Result<PartialDate> {
     PartialDate::parse(s).ok_or_else(|| KbError::BadDate(s.to_string()))
 }
 
 impl Store {
-    fn load(&self, clause: &str, args: Vec<rusqlite::types::Value>) -> Result<Vec<StoredEvent>> {
+    /// Events with their entities resolved: `p`, `o` and `c` in `clause` are
+    /// the person, organization and counterpart entities.
+    pub(crate) fn load(&self, clause: &str, args: Vec<rusqlite::types::Value>) -> Result<Vec<StoredEvent>> {
+        self.ensure_resolved()?;
         let sql = format!("{SELECT_EVENTS} {clause} ORDER BY coalesce(ev.date, d.published), d.doc_id, ev.seq");
         let mut stmt = self.conn.prepare(&sql)?;
         let rows = stmt.query_map(params_from_iter(args), |r| {
@@ -139,14 +175,17 @@ impl Store {
         Ok(rows.collect::<std::result::Result<_, _>>()?)
     }
 
-    fn require(&self, kind: EntityKind, name: &str) -> Result<(i64, String)> {
+    pub(crate) fn require(&self, kind: EntityKind, name: &str) -> Result<(i64, String)> {
         if let Some(found) = self.find_entity(kind, name)? {
             return Ok(found);
         }
         // A surname alone, when it names one person only.
         if kind == EntityKind::Person {
             let k = person_key(name);
-            let mut stmt = self.conn.prepare("SELECT id, name FROM entities WHERE kind = 'person' AND (key LIKE '% ' || ?1)")?;
+            let mut stmt = self.conn.prepare(
+                "SELECT DISTINCT c.id, c.name FROM entities e JOIN entities c ON c.id = coalesce(e.canonical_id, e.id)
+                 WHERE e.kind = 'person' AND (e.key LIKE '% ' || ?1)",
+            )?;
             let hits: Vec<(i64, String)> = stmt.query_map([&k], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<std::result::Result<_, _>>()?;
             if hits.len() == 1 {
                 return Ok(hits.into_iter().next().unwrap());
@@ -155,10 +194,10 @@ impl Store {
         Err(KbError::NotFound { kind: kind.as_str(), name: name.to_string() })
     }
 
-    /// Who holds a position at `org` on `at`.
+    /// Who holds a position at `org` on `at`, from the resolved timeline.
     pub fn roster(&self, org: &str, at: PartialDate) -> Result<Roster> {
         let (org_id, org_name) = self.require(EntityKind::Org, org)?;
-        let events = self.load("WHERE ev.org_id = ?1 AND ev.person_id IS NOT NULL", vec![org_id.into()])?;
+        let events = self.load("WHERE o.id = ?1 AND ev.person_id IS NOT NULL", vec![org_id.into()])?;
         let mut members: Vec<RosterMember> = Vec::new();
         for (_, group) in by_person(&events) {
             let Some(t) = replay(&group, Some(at)).pop() else { continue };
@@ -178,70 +217,61 @@ impl Store {
         Ok(Roster { org: org_name, at: at.to_string(), members })
     }
 
-    /// A person's tenures and the events that make them.
+    /// A person's tenures, the changes behind them (contradicted and
+    /// superseded ones included, with the reason), and the raw events.
     pub fn career(&self, name: &str) -> Result<Career> {
         let (person_id, person) = self.require(EntityKind::Person, name)?;
-        let events = self.load("WHERE ev.person_id = ?1", vec![person_id.into()])?;
+        let events = self.load("WHERE p.id = ?1", vec![person_id.into()])?;
         let mut by_org: BTreeMap<String, Vec<&StoredEvent>> = BTreeMap::new();
         for e in &events {
             by_org.entry(e.org.clone()).or_default().push(e);
         }
         let mut tenures: Vec<Tenure> = by_org.values().flat_map(|g| replay(g, None)).collect();
-        tenures.sort_by(|a, b| (a.start.is_none(), &a.start, &a.end).cmp(&(b.start.is_none(), &b.start, &b.end)));
-        let tenures = tenures
-            .into_iter()
-            .map(|t| TenureRow { org: t.org, role: t.role, start: t.start, end: t.end, status: t.status.as_str() })
-            .collect();
-        Ok(Career { person, tenures, events })
+        // In time order: by start, else by end (a tenure known only by its end).
+        let key = |t: &Tenure| (t.start.clone().or(t.end.clone()).is_none(), t.start.clone().or(t.end.clone()), t.start.is_some(), t.org.clone());
+        tenures.sort_by_key(key);
+        let mut changes: Vec<Change> = by_org.values().flat_map(|g| projection::changes(g)).collect();
+        sort_changes(&mut changes);
+        Ok(Career { person, tenures: tenures.into_iter().map(TenureRow::from).collect(), changes, events })
     }
 
-    /// People who left one organization for another: stated moves ("leaves A
-    /// for B"), and an end at A with a start at B reported in the same article.
+    /// Every resolved change of every person, in time order.
+    pub fn all_changes(&self) -> Result<Vec<Change>> {
+        let events = self.load("WHERE ev.person_id IS NOT NULL", vec![])?;
+        let mut changes: Vec<Change> = by_person_org(&events).values().flat_map(|g| projection::changes(g)).collect();
+        sort_changes(&mut changes);
+        Ok(changes)
+    }
+
+    /// The whole timeline: every tenure and every change, and the flows.
+    pub fn timeline(&self) -> Result<Timeline> {
+        let events = self.load("WHERE ev.person_id IS NOT NULL", vec![])?;
+        let groups = by_person_org(&events);
+        let mut tenures: Vec<Tenure> = groups.values().flat_map(|g| replay(g, None)).collect();
+        tenures.sort_by(|a, b| (&a.person, &a.start, &a.org, &a.end).cmp(&(&b.person, &b.start, &b.org, &b.end)));
+        let mut changes: Vec<Change> = groups.values().flat_map(|g| projection::changes(g)).collect();
+        sort_changes(&mut changes);
+        let flows = flows_of(&changes, &FlowFilter::default(), None, None)?;
+        let documents = self.document_info()?;
+        Ok(Timeline { tenures, changes, flows, documents })
+    }
+
+    /// Id → (URL, language) of every stored document, for citing sources.
+    fn document_info(&self) -> Result<BTreeMap<String, DocumentInfo>> {
+        let mut stmt = self.conn.prepare("SELECT doc_id, url, lang, title FROM documents")?;
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, DocumentInfo { url: r.get(1)?, lang: r.get(2)?, title: r.get(3)? })))?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
+    /// People who left one organization for another, from the resolved
+    /// changes: stated moves ("leaves A for B"), and an end at A with a start
+    /// at B at the same time reported in the same article.
     pub fn flows(&self, filter: &FlowFilter) -> Result<Vec<Flow>> {
-        let since = filter.since.as_deref().map(parse_date).transpose()?;
-        let until = filter.until.as_deref().map(parse_date).transpose()?;
         let from = filter.from.as_deref().map(|o| self.require(EntityKind::Org, o)).transpose()?.map(|(_, n)| n);
         let to = filter.to.as_deref().map(|o| self.require(EntityKind::Org, o)).transpose()?.map(|(_, n)| n);
-        let events = self.load("WHERE ev.person_id IS NOT NULL AND ev.status = 'actual' AND ev.type IN ('start', 'end')", vec![])?;
-        let mut moves: BTreeMap<(String, String), Vec<String>> = BTreeMap::new();
-        let mut add = |a: &str, b: &str, person: &str, date: Option<&str>| {
-            let d = date.and_then(PartialDate::parse);
-            let in_window = since.is_none_or(|s| d.is_some_and(|d| d.ordinal_end() >= s.ordinal_start())) && until.is_none_or(|u| d.is_some_and(|d| d.ordinal_start() <= u.ordinal_end()));
-            if a != b && in_window && from.as_deref().is_none_or(|f| f == a) && to.as_deref().is_none_or(|t| t == b) {
-                let people = moves.entry((a.to_string(), b.to_string())).or_default();
-                if !people.iter().any(|p| p == person) {
-                    people.push(person.to_string());
-                }
-            }
-        };
-        let mut starts: HashMap<(&str, &str), Vec<&StoredEvent>> = HashMap::new();
-        for e in &events {
-            if e.kind == "start" {
-                starts.entry((e.doc.as_str(), e.person.as_deref().unwrap_or(""))).or_default().push(e);
-            }
-        }
-        for e in &events {
-            let person = e.person.as_deref().unwrap_or("");
-            match (e.kind.as_str(), &e.counterpart) {
-                ("end", Some(c)) => add(&e.org, c, person, e.date.as_deref()),
-                ("start", Some(c)) => add(c, &e.org, person, e.date.as_deref()),
-                ("end", None) => {
-                    for s in starts.get(&(e.doc.as_str(), person)).into_iter().flatten() {
-                        let same_time = match (e.date.as_deref().and_then(PartialDate::parse), s.date.as_deref().and_then(PartialDate::parse)) {
-                            (Some(a), Some(b)) => a.compatible(&b),
-                            _ => false,
-                        };
-                        if same_time && s.counterpart.is_none() {
-                            add(&e.org, &s.org, person, e.date.as_deref());
-                        }
-                    }
-                }
-                _ => {}
-            }
-        }
-        let mut flows: Vec<Flow> = moves.into_iter().map(|((from, to), people)| Flow { from, to, count: people.len(), people }).collect();
-        flows.sort_by(|a, b| b.count.cmp(&a.count).then(a.from.cmp(&b.from)).then(a.to.cmp(&b.to)));
-        Ok(flows)
+        let events = self.load("WHERE ev.person_id IS NOT NULL AND ev.type IN ('start', 'end')", vec![])?;
+        let changes: Vec<Change> = by_person_org(&events).values().flat_map(|g| projection::changes(g)).collect();
+        flows_of(&changes, filter, from.as_deref(), to.as_deref())
     }
 
     /// The event feed, newest first.
@@ -251,12 +281,12 @@ impl Store {
         if let Some(o) = &filter.org {
             let (id, _) = self.require(EntityKind::Org, o)?;
             args.push(id.into());
-            clauses.push(format!("(ev.org_id = ?{0} OR ev.counterpart_id = ?{0})", args.len()));
+            clauses.push(format!("(o.id = ?{0} OR c.id = ?{0})", args.len()));
         }
         if let Some(p) = &filter.person {
             let (id, _) = self.require(EntityKind::Person, p)?;
             args.push(id.into());
-            clauses.push(format!("ev.person_id = ?{}", args.len()));
+            clauses.push(format!("p.id = ?{}", args.len()));
         }
         if let Some(t) = &filter.kind {
             args.push(t.clone().into());
@@ -286,4 +316,67 @@ fn by_person(events: &[StoredEvent]) -> BTreeMap<String, Vec<&StoredEvent>> {
         }
     }
     out
+}
+
+fn by_person_org(events: &[StoredEvent]) -> BTreeMap<(String, String), Vec<&StoredEvent>> {
+    let mut out: BTreeMap<(String, String), Vec<&StoredEvent>> = BTreeMap::new();
+    for e in events {
+        if let Some(p) = &e.person {
+            out.entry((p.clone(), e.org.clone())).or_default().push(e);
+        }
+    }
+    out
+}
+
+fn sort_changes(changes: &mut [Change]) {
+    changes.sort_by(|a, b| {
+        (&a.person, &a.date, &a.org, &a.kind, &a.role, a.sources.first().map(|s| &s.doc)).cmp(&(&b.person, &b.date, &b.org, &b.kind, &b.role, b.sources.first().map(|s| &s.doc)))
+    });
+}
+
+/// Flows among the changes the timeline uses; `from` and `to` are entity names.
+fn flows_of(changes: &[Change], filter: &FlowFilter, from: Option<&str>, to: Option<&str>) -> Result<Vec<Flow>> {
+    let since = filter.since.as_deref().map(parse_date).transpose()?;
+    let until = filter.until.as_deref().map(parse_date).transpose()?;
+    let used: Vec<&Change> = changes.iter().filter(|c| c.in_timeline() && matches!(c.kind.as_str(), "start" | "end")).collect();
+    let mut moves: BTreeMap<(String, String), Vec<String>> = BTreeMap::new();
+    let mut add = |a: &str, b: &str, person: &str, date: Option<&str>| {
+        let d = date.and_then(PartialDate::parse);
+        let in_window = since.is_none_or(|s| d.is_some_and(|d| d.ordinal_end() >= s.ordinal_start())) && until.is_none_or(|u| d.is_some_and(|d| d.ordinal_start() <= u.ordinal_end()));
+        if a != b && in_window && from.is_none_or(|f| f == a) && to.is_none_or(|t| t == b) {
+            let people = moves.entry((a.to_string(), b.to_string())).or_default();
+            if !people.iter().any(|p| p == person) {
+                people.push(person.to_string());
+            }
+        }
+    };
+    for c in &used {
+        match (c.kind.as_str(), &c.counterpart) {
+            ("end", Some(o)) => add(&c.org, o, &c.person, c.date.as_deref()),
+            ("start", Some(o)) => add(o, &c.org, &c.person, c.date.as_deref()),
+            ("end", None) => {
+                // A start elsewhere at the same time, in an article that reports both.
+                for s in used.iter().filter(|s| s.kind == "start" && s.person == c.person && s.org != c.org && s.counterpart.is_none()) {
+                    let shared = s.sources.iter().any(|x| c.sources.iter().any(|y| x.doc == y.doc));
+                    let same_time = match (c.date.as_deref().and_then(PartialDate::parse), s.date.as_deref().and_then(PartialDate::parse)) {
+                        (Some(a), Some(b)) => a.compatible(&b),
+                        _ => false,
+                    };
+                    if shared && same_time {
+                        add(&c.org, &s.org, &c.person, c.date.as_deref());
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut flows: Vec<Flow> = moves
+        .into_iter()
+        .map(|((from, to), mut people)| {
+            people.sort();
+            Flow { from, to, count: people.len(), people }
+        })
+        .collect();
+    flows.sort_by(|a, b| b.count.cmp(&a.count).then(a.from.cmp(&b.from)).then(a.to.cmp(&b.to)));
+    Ok(flows)
 }

@@ -26,7 +26,7 @@ use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use tenure_extract::Event;
 use tenure_sources::fingerprint;
 
-use crate::resolution::{key, EntityKind};
+use crate::resolution::{better_spelling, key, EntityKind};
 use crate::{KbError, Result};
 
 const SCHEMA: &str = "
@@ -86,7 +86,7 @@ CREATE INDEX IF NOT EXISTS events_date ON events(date);
 /// The schema version this code writes, in `PRAGMA user_version`. Databases
 /// of version 0 (the first schema, before versions were recorded) are
 /// migrated on open.
-const SCHEMA_VERSION: i64 = 1;
+const SCHEMA_VERSION: i64 = 2;
 
 /// Version 0 → 1: fingerprints of documents and the sources of each story.
 const FINGERPRINTS: &str = "
@@ -116,6 +116,29 @@ CREATE TABLE document_sources (
 );
 CREATE INDEX document_sources_document ON document_sources(document_id);
 CREATE INDEX document_sources_url ON document_sources(url);
+";
+
+/// Version 1 → 2: entity resolution. Each stored name points to the name that
+/// represents its entity (`canonical_id`, recomputed by [`Store::resolve`]);
+/// the user's corrections and alias lines are kept so that every resolution
+/// replays them.
+const RESOLUTION: &str = "
+ALTER TABLE entities ADD COLUMN canonical_id INTEGER REFERENCES entities(id);
+CREATE INDEX entities_canonical ON entities(canonical_id);
+CREATE TABLE corrections (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ('person', 'org')),
+    action TEXT NOT NULL CHECK (action IN ('merge', 'split')),
+    key TEXT NOT NULL,
+    other_key TEXT,
+    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+);
+CREATE TABLE user_aliases (
+    kind TEXT NOT NULL CHECK (kind IN ('person', 'org')),
+    canonical TEXT NOT NULL,
+    alias TEXT NOT NULL,
+    PRIMARY KEY (kind, canonical, alias)
+);
 ";
 
 /// The fingerprints of a text (see [`tenure_sources::fingerprint`]):
@@ -232,13 +255,19 @@ impl Store {
         if version == SCHEMA_VERSION {
             return Ok(());
         }
-        tx.execute_batch(SCHEMA)?;
-        tx.execute_batch(FINGERPRINTS)?;
-        // Documents stored before fingerprints existed get theirs now, so
-        // that copies of them are recognised.
-        let texts: Vec<(i64, String)> = tx.prepare("SELECT id, text FROM documents")?.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<Result<_, _>>()?;
-        for (id, text) in texts {
-            set_fingerprint(&tx, id, &Fingerprint::of(&text))?;
+        if version < 1 {
+            tx.execute_batch(SCHEMA)?;
+            tx.execute_batch(FINGERPRINTS)?;
+            // Documents stored before fingerprints existed get theirs now, so
+            // that copies of them are recognised.
+            let texts: Vec<(i64, String)> = tx.prepare("SELECT id, text FROM documents")?.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<Result<_, _>>()?;
+            for (id, text) in texts {
+                set_fingerprint(&tx, id, &Fingerprint::of(&text))?;
+            }
+        }
+        if version < 2 {
+            // Names stored before resolution are resolved by the first query.
+            tx.execute_batch(RESOLUTION)?;
         }
         tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
         tx.commit()?;
@@ -320,15 +349,18 @@ impl Store {
         Ok((one("SELECT count(*) FROM documents")?, one("SELECT count(*) FROM entities")?, one("SELECT count(*) FROM events")?))
     }
 
-    /// The entity a name refers to, through its key or an alias.
+    /// The entity a name refers to (its representative's id and name),
+    /// through the name's key or an alias.
     pub fn find_entity(&self, kind: EntityKind, name: &str) -> Result<Option<(i64, String)>> {
+        self.ensure_resolved()?;
         let k = key(kind, name);
         let found = self
             .conn
             .query_row(
-                "SELECT e.id, e.name FROM entities e WHERE e.kind = ?1 AND e.key = ?2
+                "SELECT c.id, c.name FROM entities e JOIN entities c ON c.id = coalesce(e.canonical_id, e.id) WHERE e.kind = ?1 AND e.key = ?2
                  UNION ALL
-                 SELECT e.id, e.name FROM aliases a JOIN entities e ON e.id = a.entity_id WHERE a.kind = ?1 AND a.key = ?2
+                 SELECT c.id, c.name FROM aliases a JOIN entities e ON e.id = a.entity_id JOIN entities c ON c.id = coalesce(e.canonical_id, e.id)
+                 WHERE a.kind = ?1 AND a.key = ?2
                  LIMIT 1",
                 params![kind.as_str(), k],
                 |r| Ok((r.get(0)?, r.get(1)?)),
@@ -395,17 +427,21 @@ fn original_of(tx: &Transaction, f: &Fingerprint) -> Result<Option<Original>> {
     Ok(best)
 }
 
+/// The stored name of this key, inserted if new. Events point to the name as
+/// written (its key); which entity it belongs to is [`Store::resolve`]'s
+/// business, so that a correction can move it later. Of two spellings of one
+/// key the better one is kept, whatever the order they came in.
 fn entity(tx: &Transaction, kind: EntityKind, name: &str) -> Result<i64> {
     let k = key(kind, name);
     let k = if k.is_empty() { name.trim().to_lowercase() } else { k };
-    if let Some(id) = tx
-        .query_row(
-            "SELECT id FROM entities WHERE kind = ?1 AND key = ?2 UNION ALL SELECT entity_id FROM aliases WHERE kind = ?1 AND key = ?2 LIMIT 1",
-            params![kind.as_str(), k],
-            |r| r.get(0),
-        )
+    let name = name.trim();
+    if let Some((id, stored)) = tx
+        .query_row("SELECT id, name FROM entities WHERE kind = ?1 AND key = ?2", params![kind.as_str(), k], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))
         .optional()?
     {
+        if better_spelling(name, &stored) {
+            tx.execute("UPDATE entities SET name = ?2 WHERE id = ?1", params![id, name])?;
+        }
         return Ok(id);
     }
     tx.execute("INSERT INTO entities (kind, name, key) VALUES (?1, ?2, ?3)", params![kind.as_str(), name.trim(), k])?;
