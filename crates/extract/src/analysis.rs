@@ -280,8 +280,14 @@ impl<'a> Analysis<'a> {
                 while k > range.start && self.capitalised(k - 1) && !claims.taken(k - 1) && !self.is_sentence_start(k - 1) {
                     k -= 1;
                 }
-                if k < i {
+                // "Kestrel Labs", "Thinking Machines Lab": a capitalised head closes
+                // the name of an organization, not of a unit ("the Superalignment team").
+                let english_name_case = self.toks[i].upper && i > range.start && !self.lang.possessive.contains(&self.toks[k.saturating_sub(1)].folded);
+                if k < i && !english_name_case {
                     claims.claim(k, head_end, MentionKind::Unit(self.raw(k, head_end).to_string()));
+                    continue;
+                }
+                if k < i {
                     continue;
                 }
                 // "its robotics team", "son équipe de sécurité": a determiner, then a common noun.

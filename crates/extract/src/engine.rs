@@ -1214,7 +1214,9 @@ impl<'a, 'b> Engine<'a, 'b> {
         let an = self.an;
         let mut k = te;
         let mut passed_person = !may_pass_person;
-        while k < end && k < te + 10 {
+        // Ten words past the verb, or past the person and their apposition.
+        let mut limit = te + 10;
+        while k < end && k < limit {
             match self.kind_at(k) {
                 Some(MentionKind::Role { .. }) => {
                     let m = an.mention_at(k).unwrap();
@@ -1239,6 +1241,7 @@ impl<'a, 'b> Engine<'a, 'b> {
                             None => return None,
                         }
                     }
+                    limit = k + 10;
                     continue;
                 }
                 _ => {}
@@ -1437,6 +1440,16 @@ impl<'a, 'b> Engine<'a, 'b> {
                     // "a director since 2019" dates a held position, not this change.
                     // For a leave, "en congé depuis août" dates the leave itself.
                     if cue(&an.lang.since) && !(kind == EventType::Absence && m.start > ts) {
+                        continue;
+                    }
+                    // "Okafor, who co-founded it in 2019, has left": a relative clause's date is its own.
+                    let seg_of_date = seg_of(m.start);
+                    let opener = (range.start..m.start).rev().find(|&k| seg_of(k) == seg_of_date && (k == range.start || seg_of(k - 1) != seg_of_date));
+                    let relative = opener.is_some_and(|o| {
+                        let first = if an.toks[o].folded == "," { o + 1 } else { o };
+                        first < range.end && (an.lang.relative_pronouns.contains(&an.toks[first].folded) || an.lang.thing_relatives.contains(&an.toks[first].folded))
+                    });
+                    if relative && seg_of_date != trig_seg {
                         continue;
                     }
                     // "Intel said on Monday that Gelsinger had retired": the day of the
