@@ -155,4 +155,11 @@ pub enum Command {
     },
     /// Ingest the example articles into a temporary database and show what tenure answers.
     Demo,
+    /// Verify the database and its event log; exit 1 when something is wrong.
+    Check {
+        #[command(flatten)]
+        db: DbArg,
+        #[arg(long, value_enum, default_value_t = QueryFormat::Text)]
+        format: QueryFormat,
+    },
 }

@@ -1,5 +1,6 @@
 //! One module a command; each returns the process exit code.
 
+mod check;
 mod demo;
 mod eval;
 mod extract;
@@ -26,6 +27,7 @@ pub fn run(cli: Cli) -> Result<i32> {
         }
         Command::Eval { gold, docs, pred, verbose, json } => eval::run(&gold, &docs, pred.as_deref(), verbose, json),
         Command::Demo => demo::run(),
+        Command::Check { db, format } => check::run(&db_path(&db)?, format),
     }
 }
 

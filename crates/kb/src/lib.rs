@@ -7,13 +7,16 @@
 //! - [`resolution`]: the keys under which names of persons and organizations meet;
 //! - [`store`]: the SQLite database (documents, entities, the event log);
 //! - [`projection`]: tenures replayed from the event log;
-//! - [`query`]: rosters, careers, flows and the event feed.
+//! - [`query`]: rosters, careers, flows and the event feed;
+//! - [`check`]: integrity of the database and of the event log.
 
+pub mod check;
 pub mod projection;
 pub mod query;
 pub mod resolution;
 pub mod store;
 
+pub use check::{Finding, Report};
 pub use query::{Career, Flow, FlowFilter, EventFilter, Roster, RosterMember, StoredEvent, TenureRow};
 pub use store::{DocumentRecord, Fingerprint, IngestOutcome, SourceRecord, Store};
 

@@ -111,7 +111,7 @@ pub fn parse_date(s: &str) -> Result<PartialDate> {
 }
 
 impl Store {
-    fn load(&self, clause: &str, args: Vec<rusqlite::types::Value>) -> Result<Vec<StoredEvent>> {
+    pub(crate) fn load(&self, clause: &str, args: Vec<rusqlite::types::Value>) -> Result<Vec<StoredEvent>> {
         let sql = format!("{SELECT_EVENTS} {clause} ORDER BY coalesce(ev.date, d.published), d.doc_id, ev.seq");
         let mut stmt = self.conn.prepare(&sql)?;
         let rows = stmt.query_map(params_from_iter(args), |r| {
