@@ -187,6 +187,13 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = QueryFormat::Text)]
         format: QueryFormat,
     },
+    /// Verify the database and its event log; exit 1 when something is wrong.
+    Check {
+        #[command(flatten)]
+        db: DbArg,
+        #[arg(long, value_enum, default_value_t = QueryFormat::Text)]
+        format: QueryFormat,
+    },
     /// Make B part of A's entity (A keeps its name); kept across re-ingestion.
     Merge {
         a: String,

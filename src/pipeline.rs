@@ -139,10 +139,19 @@ impl Pipeline<'_> {
 
     fn extract(&self, defaults: &Defaults, item: Item) -> Outcome {
         let mut warnings = Vec::new();
-        let doc = match item {
+        let mut doc = match item {
             Ok(d) => d,
             Err(e) => return Outcome { warnings, result: Err(e.to_string()) },
         };
+        warnings.append(&mut doc.notes);
+        if doc.text.len() > tenure_extract::MAX_TEXT_BYTES {
+            warnings.push(format!(
+                "{}: text of {:.1} MB, only the first {} MiB are read",
+                doc.origin,
+                doc.text.len() as f64 / 1e6,
+                tenure_extract::MAX_TEXT_BYTES >> 20
+            ));
+        }
         let lang = match doc.lang.as_deref().map(str::parse::<Lang>) {
             Some(Ok(l)) => Some(l),
             Some(Err(e)) => return Outcome { warnings, result: Err(format!("{}: {e}; skipped", doc.origin)) },
@@ -150,6 +159,10 @@ impl Pipeline<'_> {
         };
         let published = match doc.published.as_deref() {
             Some(p) => match PartialDate::parse(p) {
+                Some(d) if d.ordinal_start() > today().ordinal_start() + 1 => {
+                    warnings.push(format!("{}: publication date {p} is in the future; relative dates are read against it", doc.origin));
+                    Some(d)
+                }
                 Some(d) => Some(d),
                 None => {
                     warnings.push(format!("{}: unreadable publication date {p:?}, ignored", doc.origin));
@@ -201,6 +214,12 @@ impl Pipeline<'_> {
         debug_assert!(waiting.is_empty(), "every document read comes back");
         Ok((done, problems))
     }
+}
+
+/// Today (UTC), to tell a publication date in the future.
+fn today() -> PartialDate {
+    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
+    PartialDate::day(1970, 1, 1).expect("a valid date").add_days((secs / 86_400) as i64)
 }
 
 /// The reader: every input in order, one credit per item sent.

@@ -1,5 +1,6 @@
 //! One module a command; each returns the process exit code.
 
+mod check;
 mod demo;
 mod entities;
 mod export;
@@ -32,6 +33,7 @@ pub fn run(cli: Cli) -> Result<i32> {
         Command::Merge { a, b, kind, db } => entities::merge(&db_path(&db)?, kind, &a, &b),
         Command::Split { name, kind, db } => entities::split(&db_path(&db)?, kind, &name),
         Command::Export { format, output, db } => export::run(&db_path(&db)?, format, output.as_deref()),
+        Command::Check { db, format } => check::run(&db_path(&db)?, format),
     }
 }
 

@@ -10,7 +10,9 @@
 //! - [`projection`]: tenures replayed from the event log;
 //! - [`query`]: rosters, careers, flows and the event feed;
 //! - [`export`]: the timeline as JSON-LD, CSV, GraphML or QuickStatements.
+//! - [`check`]: integrity of the database and of the event log.
 
+pub mod check;
 pub mod entities;
 pub mod export;
 pub mod projection;
@@ -18,6 +20,7 @@ pub mod query;
 pub mod resolution;
 pub mod store;
 
+pub use check::{Finding, Report};
 pub use query::{Career, DocumentInfo, EventFilter, Flow, FlowFilter, Roster, RosterMember, StoredEvent, TenureRow, Timeline};
 pub use entities::EntityRow;
 pub use projection::{Change, Source, Tenure};

@@ -156,7 +156,7 @@ impl Fingerprint {
     }
 
     /// The four 16-bit bands of the SimHash, as SQLite integers.
-    fn bands(&self) -> [i64; 4] {
+    pub(crate) fn bands(&self) -> [i64; 4] {
         std::array::from_fn(|i| (self.simhash >> (16 * i) & 0xffff) as i64)
     }
 }
@@ -479,7 +479,7 @@ fn insert_event(tx: &Transaction, document_id: i64, seq: usize, e: &Event) -> Re
 }
 
 /// FNV-1a over the text: enough to tell a changed article from the same one.
-fn content_hash(text: &str) -> String {
+pub(crate) fn content_hash(text: &str) -> String {
     let mut h: u64 = 0xcbf29ce484222325;
     for b in text.as_bytes() {
         h ^= *b as u64;

@@ -51,6 +51,7 @@ pub fn read(reader: impl Read, shown: &str, sink: &mut dyn FnMut(Item)) {
             title: entry.title.as_ref().map(|t| fragment_text(&t.content)).filter(|t| !t.is_empty()),
             url,
             origin: format!("{shown}#{item_no}"),
+            notes: Vec::new(),
         }));
     }
     if feed.entries.is_empty() {

@@ -133,8 +133,16 @@ pub fn sniff(head: &[u8]) -> bool {
     }
 }
 
+/// Markup nested deeper than this (by a count of tags, before parsing) is not
+/// parsed: html5ever's time grows with the square of the depth (100,000
+/// nested `<div>` take minutes), so such a page gets its tags stripped.
+const MAX_MARKUP_DEPTH: usize = 4_096;
+
 /// The main text and metadata of a page.
 pub fn extract(html: &str) -> Page {
+    if markup_deeper_than(html, MAX_MARKUP_DEPTH) {
+        return Page { text: tidy(&strip_tags(html)), ..Page::default() };
+    }
     let dom = Dom::from(html);
     let mut page = Page {
         lang: page_lang(&dom),
@@ -212,6 +220,78 @@ fn plain_text(dom: &Dom) -> String {
 
 /// One paragraph a line: lines trimmed, inner whitespace collapsed, blank
 /// lines dropped.
+/// Whether the tags of `html`, counted without parsing, nest deeper than
+/// `limit`. Void elements, self-closing tags and the elements whose end tag
+/// is usually left out (`p`, `li`, table cells...) do not count.
+fn markup_deeper_than(html: &str, limit: usize) -> bool {
+    const UNCOUNTED: &[&str] = &[
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr", "p", "li", "td", "th", "tr",
+        "dt", "dd", "option",
+    ];
+    let bytes = html.as_bytes();
+    let mut depth = 0usize;
+    let mut at = 0;
+    while let Some(lt) = memchr_lt(&bytes[at..]) {
+        let tag = &bytes[at + lt + 1..];
+        let end = tag.iter().position(|&b| b == b'>').map_or(tag.len(), |e| e + 1);
+        at += lt + 1 + end;
+        let closing = tag.first() == Some(&b'/');
+        let name_at = usize::from(closing);
+        let name_len = tag[name_at..].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+        if name_len == 0 {
+            continue;
+        }
+        let name = std::str::from_utf8(&tag[name_at..name_at + name_len]).unwrap_or("").to_ascii_lowercase();
+        if UNCOUNTED.contains(&name.as_str()) || (!closing && tag[..end].ends_with(b"/>")) {
+            continue;
+        }
+        if closing {
+            depth = depth.saturating_sub(1);
+        } else {
+            depth += 1;
+            if depth > limit {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+fn find_ignoring_case(hay: &str, needle: &str) -> Option<usize> {
+    hay.as_bytes().windows(needle.len()).position(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+}
+
+fn memchr_lt(bytes: &[u8]) -> Option<usize> {
+    bytes.iter().position(|&b| b == b'<')
+}
+
+/// The text of markup with its tags removed, without parsing: for pages too
+/// deep to parse. Script and style contents go; a few entities are decoded.
+fn strip_tags(html: &str) -> String {
+    let mut out = String::with_capacity(html.len() / 2);
+    let mut rest = html;
+    while let Some(lt) = rest.find('<') {
+        out.push_str(&rest[..lt]);
+        let after = &rest[lt..];
+        let head = after.as_bytes().get(..7).unwrap_or(b"");
+        let skip_to = if head.eq_ignore_ascii_case(b"<script") {
+            find_ignoring_case(after, "</script")
+        } else if head.get(..6).is_some_and(|h| h.eq_ignore_ascii_case(b"<style")) {
+            find_ignoring_case(after, "</style")
+        } else {
+            Some(0)
+        };
+        let from = skip_to.unwrap_or(after.len());
+        rest = match after[from..].find('>') {
+            Some(gt) => &after[from + gt + 1..],
+            None => "",
+        };
+        out.push(' ');
+    }
+    out.push_str(rest);
+    out.replace("&nbsp;", " ").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&")
+}
+
 fn tidy(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for line in text.lines() {

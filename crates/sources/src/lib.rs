@@ -33,7 +33,6 @@ use std::io::{self, BufRead, BufReader, Cursor, Read};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
-use serde::Deserialize;
 
 pub use decode::{decode, Decoded};
 
@@ -48,6 +47,9 @@ pub struct Document {
     pub url: Option<String>,
     /// Where it was read: a path, with `:line` for JSON Lines.
     pub origin: String,
+    /// What was wrong with the input but did not stop it being read
+    /// (invalid bytes replaced, a duplicate id), each naming the place.
+    pub notes: Vec<String>,
 }
 
 /// A problem with one input; reading goes on with the next.
@@ -63,6 +65,14 @@ pub enum SourceError {
     Json { path: String, line: usize, message: String },
     #[error("{path}:{line}: missing or empty field \"{field}\"")]
     MissingField { path: String, line: usize, field: &'static str },
+    #[error("{path}:{line}: field \"{field}\" should be {expected}")]
+    BadField { path: String, line: usize, field: &'static str, expected: &'static str },
+    #[error("{path}:{line}: id {id:?} already used on line {first} of this file, skipped")]
+    DuplicateId { path: String, line: usize, id: String, first: usize },
+    /// A file in a format that is not read (gzip holding something other
+    /// than a WARC).
+    #[error("{path}: {what}, skipped")]
+    Unsupported { path: String, what: &'static str },
     /// A page, feed item or crawled page with no text once markup is removed.
     #[error("{path}: no text, skipped")]
     NoText { path: String },
@@ -77,15 +87,6 @@ pub enum SourceError {
 /// an encoding guess.
 pub type Item = Result<Document, SourceError>;
 
-#[derive(Deserialize)]
-struct JsonDoc {
-    id: Option<serde_json::Value>,
-    text: Option<String>,
-    lang: Option<String>,
-    published: Option<String>,
-    title: Option<String>,
-    url: Option<String>,
-}
 
 /// Reads every input in order and passes each document (or problem) to `sink`.
 /// `-` is standard input. Directories are walked recursively, in name order.
@@ -275,6 +276,14 @@ fn read_stream(mut reader: impl Read, by_name: Option<Format>, id: String, shown
     }
 }
 
+/// Reads `bytes` as one input named `shown`, as a file of that content would
+/// be read: in `format`, or sniffed when `None`. For callers that hold the
+/// bytes already (tests, fuzzing, an upload); the id of a single-document
+/// input is `shown`.
+pub fn read_bytes(bytes: &[u8], format: Option<Format>, shown: &str, sink: &mut dyn FnMut(Item)) {
+    read_stream(bytes, format, shown.to_string(), shown, sink);
+}
+
 /// A gzip file: a WARC inside is streamed; anything else is not read.
 fn read_gzip(reader: impl Read, shown: &str, sink: &mut dyn FnMut(Item)) {
     let mut inner = flate2::read::MultiGzDecoder::new(reader);
@@ -283,7 +292,7 @@ fn read_gzip(reader: impl Read, shown: &str, sink: &mut dyn FnMut(Item)) {
         return sink(Err(SourceError::Warc { path: shown.into(), record: 1, message: format!("truncated or corrupt gzip: {e}") }));
     }
     if !warc::sniff(&head) {
-        return sink(Err(SourceError::Binary { path: shown.into() }));
+        return sink(Err(SourceError::Unsupported { path: shown.into(), what: "gzip file that holds no WARC" }));
     }
     warc::read(BufReader::with_capacity(64 * 1024, Cursor::new(head).chain(inner)), shown, sink);
 }
@@ -313,7 +322,10 @@ fn read_text(reader: impl Read, id: String, shown: &str, sink: &mut dyn FnMut(It
     match decode(&bytes) {
         Decoded::Binary => sink(Err(SourceError::Binary { path: shown.into() })),
         Decoded::Text { text, .. } if text.trim().is_empty() => sink(Err(SourceError::Empty { path: shown.into() })),
-        Decoded::Text { text, .. } => sink(Ok(Document { id, text, origin: shown.into(), ..Document::default() })),
+        Decoded::Text { text, invalid, .. } => {
+            let notes = invalid_note(shown, invalid).into_iter().collect();
+            sink(Ok(Document { id, text, origin: shown.into(), notes, ..Document::default() }))
+        }
     }
 }
 
@@ -331,7 +343,7 @@ fn read_html(reader: impl Read, id: String, shown: &str, sink: &mut dyn FnMut(It
     if page.text.is_empty() {
         return sink(Err(SourceError::NoText { path: shown.into() }));
     }
-    sink(Ok(Document { id, text: page.text, lang: page.lang, published: page.published, title: page.title, url: page.url, origin: shown.into() }));
+    sink(Ok(Document { id, text: page.text, lang: page.lang, published: page.published, title: page.title, url: page.url, origin: shown.into(), notes: Vec::new() }));
 }
 
 /// The first markup in `head` once BOM, whitespace, XML declarations,
@@ -370,16 +382,26 @@ pub(crate) fn first_markup(head: &[u8]) -> Option<Markup<'_>> {
     }
 }
 
+/// A note for text in which invalid UTF-8 was replaced.
+fn invalid_note(place: &str, invalid: usize) -> Option<String> {
+    (invalid > 0).then(|| format!("{place}: {invalid} invalid UTF-8 sequences replaced by \u{FFFD}"))
+}
+
+/// JSON Lines: one document a line. A bad line is reported by number and
+/// the next line read. An id seen earlier in the same file is reported and
+/// the later document skipped: within one batch a second text under one id
+/// is a mistake of the producer, not an update.
 fn read_jsonl(reader: impl BufRead, shown: &str, sink: &mut dyn FnMut(Item)) {
     let mut any = false;
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for (n, line) in reader.split(b'\n').enumerate() {
         let line_no = n + 1;
         let bytes = match line {
             Ok(b) => b,
-            Err(source) => return sink(Err(SourceError::Io { path: shown.into(), source })),
+            Err(source) => return sink(Err(SourceError::Io { path: format!("{shown}:{line_no}"), source })),
         };
-        let text = match decode(&bytes) {
-            Decoded::Text { text, .. } => text,
+        let (text, invalid) = match decode(&bytes) {
+            Decoded::Text { text, invalid, .. } => (text, invalid),
             Decoded::Binary => {
                 sink(Err(SourceError::Json { path: shown.into(), line: line_no, message: "binary data".into() }));
                 continue;
@@ -390,30 +412,49 @@ fn read_jsonl(reader: impl BufRead, shown: &str, sink: &mut dyn FnMut(Item)) {
             continue;
         }
         any = true;
-        sink(parse_json_doc(text, shown, line_no));
+        let mut item = parse_json_doc(text, shown, line_no);
+        if let Ok(doc) = &mut item {
+            if let Some(&first) = seen.get(&doc.id) {
+                sink(Err(SourceError::DuplicateId { path: shown.into(), line: line_no, id: std::mem::take(&mut doc.id), first }));
+                continue;
+            }
+            seen.insert(doc.id.clone(), line_no);
+            doc.notes.extend(invalid_note(&doc.origin, invalid));
+        }
+        sink(item);
     }
     if !any {
         sink(Err(SourceError::Empty { path: shown.into() }));
     }
 }
 
+/// One line of JSON Lines. Fields are checked one by one, so that a message
+/// names the field that is wrong; `null` is an absent field, and a number is
+/// accepted where an id or a date is expected.
 fn parse_json_doc(line: &str, shown: &str, line_no: usize) -> Item {
-    let doc: JsonDoc = serde_json::from_str(line).map_err(|e| SourceError::Json { path: shown.into(), line: line_no, message: e.to_string() })?;
-    let id = match doc.id {
-        Some(serde_json::Value::String(s)) if !s.trim().is_empty() => s,
-        Some(serde_json::Value::Number(n)) => n.to_string(),
-        _ => return Err(SourceError::MissingField { path: shown.into(), line: line_no, field: "id" }),
+    use serde_json::Value;
+    let json = |message: String| SourceError::Json { path: shown.into(), line: line_no, message };
+    let value: Value = serde_json::from_str(line).map_err(|e| json(e.to_string()))?;
+    let Value::Object(mut fields) = value else {
+        return Err(json("not an object: expected {\"id\", \"text\", ...}".into()));
     };
-    let text = doc.text.filter(|t| !t.trim().is_empty()).ok_or(SourceError::MissingField { path: shown.into(), line: line_no, field: "text" })?;
-    Ok(Document {
-        id,
-        text,
-        lang: doc.lang.filter(|s| !s.trim().is_empty()),
-        published: doc.published.filter(|s| !s.trim().is_empty()),
-        title: doc.title,
-        url: doc.url,
-        origin: format!("{shown}:{line_no}"),
-    })
+    let bad = |field, expected| SourceError::BadField { path: shown.into(), line: line_no, field, expected };
+    let mut string = |field: &'static str, numbers: bool| -> Result<Option<String>, SourceError> {
+        match fields.remove(field) {
+            None | Some(Value::Null) => Ok(None),
+            Some(Value::String(s)) => Ok(Some(s)),
+            Some(Value::Number(n)) if numbers => Ok(Some(n.to_string())),
+            Some(_) => Err(bad(field, if numbers { "a string or a number" } else { "a string" })),
+        }
+    };
+    let missing = |field| SourceError::MissingField { path: shown.into(), line: line_no, field };
+    let id = string("id", true)?.filter(|s| !s.trim().is_empty()).ok_or_else(|| missing("id"))?;
+    let text = string("text", false)?.filter(|t| !t.trim().is_empty()).ok_or_else(|| missing("text"))?;
+    let lang = string("lang", false)?.filter(|s| !s.trim().is_empty());
+    let published = string("published", true)?.filter(|s| !s.trim().is_empty());
+    let title = string("title", false)?;
+    let url = string("url", false)?;
+    Ok(Document { id, text, lang, published, title, url, origin: format!("{shown}:{line_no}"), notes: Vec::new() })
 }
 
 #[cfg(test)]

@@ -199,6 +199,7 @@ fn response_document(header: &Header, block: &[u8], origin: String) -> Result<Op
         title: page.title,
         url: uri,
         origin,
+        notes: Vec::new(),
     }))
 }
 

@@ -138,7 +138,7 @@ fn malformed_inputs_give_errors_or_a_best_effort_never_a_panic() {
     assert_eq!(ids, ["a-broken.html", "https://crawl.example/moreau"]);
     assert_eq!(docs[0].text, "Jean Dupont quitte Contoso");
     assert_eq!(errs.len(), 7, "{errs:#?}");
-    let expect = ["b-broken.rss: not a readable feed", "c-cut.warc.gz: WARC record 5", "d-garbage.warc: WARC record 1", "e-empty.html: empty", "f-nav-only.html: no text", "g-not-a-warc.warc.gz: binary", "h-binary.htm: binary"];
+    let expect = ["b-broken.rss: not a readable feed", "c-cut.warc.gz: WARC record 5", "d-garbage.warc: WARC record 1", "e-empty.html: empty", "f-nav-only.html: no text", "g-not-a-warc.warc.gz: gzip file that holds no WARC", "h-binary.htm: binary"];
     for (err, want) in errs.iter().zip(expect) {
         assert!(err.contains(want), "{err:?} lacks {want:?}");
     }
