@@ -82,7 +82,7 @@ mod tests {
 
     #[test]
     fn a_few_invalid_bytes_in_utf8_keep_the_accents() {
-        let bytes = [&"Le président a démissionné".as_bytes()[..], b" \xFF fin"].concat();
+        let bytes = ["Le président a démissionné".as_bytes(), b" \xFF fin"].concat();
         assert_eq!(decode(&bytes), Decoded::Text { text: "Le président a démissionné \u{FFFD} fin".into(), guessed: None, invalid: 1 });
     }
 }
