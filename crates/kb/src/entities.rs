@@ -40,7 +40,10 @@ impl Store {
 
     /// Recomputes every name's entity (see [`resolution`]) in one transaction.
     pub fn resolve(&self) -> Result<()> {
-        let tx = self.conn.unchecked_transaction()?;
+        // IMMEDIATE: take the write lock before reading, so that a query resolving
+        // new names while another process ingests waits its turn (busy_timeout)
+        // instead of failing to upgrade a read transaction ("database is locked").
+        let tx = rusqlite::Transaction::new_unchecked(&self.conn, rusqlite::TransactionBehavior::Immediate)?;
         for kind in KINDS {
             let aliases = self.aliases(kind)?;
             if kind == EntityKind::Org {
@@ -105,7 +108,7 @@ impl Store {
     /// for persons and organizations alike, and resolves again. Returns the
     /// number of new alias pairs.
     pub fn add_aliases(&mut self, tsv: &str) -> Result<usize> {
-        let tx = self.conn.transaction()?;
+        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let mut added = 0;
         for line in tsv.lines().map(|l| l.trim_end_matches('\r')).filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#')) {
             let mut cols = line.split('\t');
