@@ -63,12 +63,14 @@ struct Engine<'a, 'b> {
     last_org: std::cell::RefCell<Option<String>>,
     /// The organization the story last saw someone start at ("John Schulman y devient...").
     last_start_org: std::cell::RefCell<Option<String>>,
+    /// `TENURE_DEBUG` set: mentions and each verb's arguments go to stderr, to trace a rule.
+    debug: bool,
 }
 
 /// Extracts events (change events and held facts) from an analysed article.
 pub fn extract(an: &Analysis) -> Vec<Draft> {
-    let mut engine = Engine { an, last_start: Default::default(), last_end: Default::default(), appositions: Default::default(), profiles: Default::default(), news_day: news_day(an), last_org: Default::default(), last_start_org: Default::default() };
-    if std::env::var_os("TENURE_DEBUG").is_some() {
+    let mut engine = Engine { an, last_start: Default::default(), last_end: Default::default(), appositions: Default::default(), profiles: Default::default(), news_day: news_day(an), last_org: Default::default(), last_start_org: Default::default(), debug: debug_enabled() };
+    if engine.debug {
         for m in &an.mentions {
             eprintln!("mention {:?} {:?}", an.raw(m.start, m.end), m.kind);
         }
@@ -126,6 +128,12 @@ fn mark_past_holdings(drafts: &mut [Draft]) {
             d.manner = "past".into();
         }
     }
+}
+
+/// Read once per process: the flag is checked on every verb of change.
+fn debug_enabled() -> bool {
+    static DEBUG: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *DEBUG.get_or_init(|| std::env::var_os("TENURE_DEBUG").is_some())
 }
 
 /// The first day the article names in the week before publication ("announced
@@ -621,7 +629,7 @@ impl<'a, 'b> Engine<'a, 'b> {
             }
         }
 
-        if std::env::var_os("TENURE_DEBUG").is_some() {
+        if self.debug {
             eprintln!("trigger {:?} {} persons {:?} mention {:?} date {:?} weak {}", an.raw(ts, te), entry.kind, persons, person_mention.map(|m| an.raw(an.mentions[m].start, an.mentions[m].end)), date, date_weak);
         }
         // Where: the organization named after the verb, or the title's, or the sentence's.
