@@ -13,6 +13,7 @@ mod progress;
 use clap::Parser;
 
 fn main() {
+    restore_sigpipe();
     let args = cli::Cli::parse();
     let code = match cmd::run(args) {
         Ok(code) => code,
@@ -23,3 +24,17 @@ fn main() {
     };
     std::process::exit(code);
 }
+
+/// `tenure events | head` must end quietly when `head` stops reading, as
+/// command-line tools do: Rust ignores SIGPIPE by default, which turns the
+/// closed pipe into a panic on the next print.
+#[cfg(unix)]
+fn restore_sigpipe() {
+    // SAFETY: called first in main, before any thread is started.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
+}
+
+#[cfg(not(unix))]
+fn restore_sigpipe() {}
