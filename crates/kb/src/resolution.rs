@@ -178,48 +178,35 @@ pub fn resolve(kind: EntityKind, names: &[Name], aliases: &Aliases, corrections:
             }
         }
     };
-    match kind {
-        EntityKind::Org => {
-            let mut first_of_group: HashMap<usize, usize> = HashMap::new();
-            for (i, n) in names.iter().enumerate() {
-                if let Some(g) = aliases.group(&n.key) {
-                    match first_of_group.get(&g) {
-                        Some(&f) => join(&mut cluster, f, i),
-                        None => {
-                            first_of_group.insert(g, i);
-                        }
-                    }
+    // Names of one alias group are one entity (for persons, groups the user
+    // wrote: "Greg Brockman", "@gdb").
+    let mut first_of_group: HashMap<usize, usize> = HashMap::new();
+    for (i, n) in names.iter().enumerate() {
+        if let Some(g) = aliases.group(&n.key) {
+            match first_of_group.get(&g) {
+                Some(&f) => join(&mut cluster, f, i),
+                None => {
+                    first_of_group.insert(g, i);
                 }
             }
         }
-        EntityKind::Person => {
-            // Alias groups the user wrote for persons ("Greg Brockman", "@gdb").
-            let mut first_of_group: HashMap<usize, usize> = HashMap::new();
-            for (i, n) in names.iter().enumerate() {
-                if let Some(g) = aliases.group(&n.key) {
-                    match first_of_group.get(&g) {
-                        Some(&f) => join(&mut cluster, f, i),
-                        None => {
-                            first_of_group.insert(g, i);
-                        }
-                    }
-                }
+    }
+    // A shorter person name joins the one full name that extends it.
+    if kind == EntityKind::Person {
+        let tokens: Vec<Vec<&str>> = names.iter().map(|n| n.key.split(' ').collect()).collect();
+        let mut by_surname: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (i, t) in tokens.iter().enumerate() {
+            if let Some(last) = t.last() {
+                by_surname.entry(last).or_default().push(i);
             }
-            let tokens: Vec<Vec<&str>> = names.iter().map(|n| n.key.split(' ').collect()).collect();
-            let mut by_surname: HashMap<&str, Vec<usize>> = HashMap::new();
-            for (i, t) in tokens.iter().enumerate() {
-                if let Some(last) = t.last() {
-                    by_surname.entry(last).or_default().push(i);
-                }
-            }
-            for (i, short) in tokens.iter().enumerate() {
-                let Some(last) = short.last() else { continue };
-                let longer: Vec<usize> = by_surname[last].iter().copied().filter(|&j| j != i && extends(&tokens[j], short)).collect();
-                // The longest names extending this one; merge only when there is one.
-                let maximal: Vec<usize> = longer.iter().copied().filter(|&j| !longer.iter().any(|&k| k != j && extends(&tokens[k], &tokens[j]))).collect();
-                if let [only] = maximal[..] {
-                    join(&mut cluster, only, i);
-                }
+        }
+        for (i, short) in tokens.iter().enumerate() {
+            let Some(last) = short.last() else { continue };
+            let longer: Vec<usize> = by_surname[last].iter().copied().filter(|&j| j != i && extends(&tokens[j], short)).collect();
+            // The longest names extending this one; merge only when there is one.
+            let maximal: Vec<usize> = longer.iter().copied().filter(|&j| !longer.iter().any(|&k| k != j && extends(&tokens[k], &tokens[j]))).collect();
+            if let [only] = maximal[..] {
+                join(&mut cluster, only, i);
             }
         }
     }
