@@ -17,6 +17,9 @@ use crate::resources::{Common, Language, TriggerHit};
 use crate::timex::{timex_at, Timex};
 use crate::tokenize::{sentences, tokenize, Sentence, Token, TokenKind};
 
+/// How many persons named last a pronoun may point to.
+const RECENT_PERSONS: usize = 64;
+
 #[derive(Clone, Debug, PartialEq)]
 pub enum MentionKind {
     /// A named person (index into `Analysis::persons`).
@@ -693,6 +696,9 @@ impl<'a> Analysis<'a> {
                     let id = *id;
                     recent.retain(|&p| p != id);
                     recent.insert(0, id);
+                    // A pronoun points to someone named lately, never to the
+                    // hundredth person back: the cap keeps lists of names linear.
+                    recent.truncate(RECENT_PERSONS);
                 }
                 MentionKind::PersonRef { plural, .. } => {
                     let plural = *plural;

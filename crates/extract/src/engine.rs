@@ -1554,16 +1554,28 @@ fn segments(an: &Analysis, range: std::ops::Range<usize>) -> Vec<usize> {
 /// In one sentence, "X fait ses adieux à A et rejoint B": the end at A and the
 /// start at B are one move, each the other's counterpart.
 fn pair_moves(drafts: &mut [Draft]) {
-    for i in 0..drafts.len() {
-        for j in 0..drafts.len() {
-            let (a, b) = (&drafts[i], &drafts[j]);
-            if a.kind == EventType::End && b.kind == EventType::Start && a.person.is_some() && a.person == b.person && a.org != b.org && a.status == b.status {
-                let (a_org, b_org) = (a.org.clone(), b.org.clone());
-                if drafts[i].counterpart.is_none() {
-                    drafts[i].counterpart = b_org;
-                }
-                if drafts[j].counterpart.is_none() {
-                    drafts[j].counterpart = a_org;
+    // Only one person's own drafts can pair: grouping keeps a list of
+    // thousands of names linear.
+    let mut by_person: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (i, d) in drafts.iter().enumerate() {
+        if let Some(p) = d.person {
+            by_person.entry(p).or_default().push(i);
+        }
+    }
+    let mut groups: Vec<Vec<usize>> = by_person.into_values().collect();
+    groups.sort_unstable();
+    for group in groups {
+        for &i in &group {
+            for &j in &group {
+                let (a, b) = (&drafts[i], &drafts[j]);
+                if a.kind == EventType::End && b.kind == EventType::Start && a.org != b.org && a.status == b.status {
+                    let (a_org, b_org) = (a.org.clone(), b.org.clone());
+                    if drafts[i].counterpart.is_none() {
+                        drafts[i].counterpart = b_org;
+                    }
+                    if drafts[j].counterpart.is_none() {
+                        drafts[j].counterpart = a_org;
+                    }
                 }
             }
         }
@@ -1574,11 +1586,17 @@ fn pair_moves(drafts: &mut [Draft]) {
 /// keeping the most precise date and the first evidence.
 fn merge(drafts: Vec<Draft>) -> Vec<Draft> {
     let mut out: Vec<Draft> = Vec::new();
+    // Only drafts of one type, person and organization can merge; candidates
+    // are looked up by that key, in the order they were kept.
+    let mut kept: HashMap<(EventType, Option<usize>, Option<String>), Vec<usize>> = HashMap::new();
     for d in drafts {
         if d.org.is_none() || (d.person.is_none() && d.role.is_none() && d.kind != EventType::Dissolution) {
             continue;
         }
-        let same = out.iter_mut().find(|o| {
+        let key = (d.kind, d.person, d.org.clone());
+        let candidates = kept.entry(key).or_default();
+        let same = candidates.iter().copied().find(|&k| {
+            let o = &out[k];
             o.kind == d.kind
                 && o.person == d.person
                 && o.org == d.org
@@ -1596,7 +1614,8 @@ fn merge(drafts: Vec<Draft>) -> Vec<Draft> {
                 }
         });
         match same {
-            Some(o) => {
+            Some(k) => {
+                let o = &mut out[k];
                 let better = match (o.date, d.date) {
                     (_, None) => false,
                     (None, Some(_)) => true,
@@ -1617,7 +1636,10 @@ fn merge(drafts: Vec<Draft>) -> Vec<Draft> {
                 }
                 o.confidence = (o.confidence + 0.1).min(0.95);
             }
-            None => out.push(d),
+            None => {
+                candidates.push(out.len());
+                out.push(d);
+            }
         }
     }
     out

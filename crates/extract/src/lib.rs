@@ -151,11 +151,12 @@ impl Extractor {
         let an = Analysis::from_tokens(text, toks, language, &self.common, published);
         let drafts = engine::extract(&an);
         let offsets = CharOffsets::new(text);
+        let mention_starts = PersonMentions::new(&an);
         let events = drafts
             .into_iter()
             .map(|d| {
-                let sent = &an.sents[d.sentence];
-                let evidence = Evidence { start: offsets.char_at(sent.start), end: offsets.char_at(sent.end), text: text[sent.start..sent.end].to_string() };
+                let (start, end) = evidence_span(&an, &mention_starts, &d);
+                let evidence = Evidence { start: offsets.char_at(start), end: offsets.char_at(end), text: text[start..end].to_string() };
                 Event {
                     doc: input.id.to_string(),
                     kind: d.kind,
@@ -176,6 +177,50 @@ impl Extractor {
             })
             .collect();
         Ok(Extraction { lang, published, published_inferred: inferred, events })
+    }
+}
+
+/// Longest evidence, in bytes, before it narrows from the sentence to the
+/// words around the person.
+const MAX_EVIDENCE_BYTES: usize = 1_000;
+
+/// The sentence that states an event; in a sentence longer than
+/// [`MAX_EVIDENCE_BYTES`] (a list of thousands of names), the whole tokens
+/// within half that length of the person's mention, so that the output grows
+/// with the events and not with events × sentence length.
+fn evidence_span(an: &Analysis, mentions: &PersonMentions, d: &engine::Draft) -> (usize, usize) {
+    let sent = &an.sents[d.sentence];
+    if sent.end - sent.start <= MAX_EVIDENCE_BYTES {
+        return (sent.start, sent.end);
+    }
+    let anchor = d.person.and_then(|p| mentions.first_in(p, sent.tokens.clone())).map_or(sent.start, |t| an.toks[t].start);
+    let from = anchor.saturating_sub(MAX_EVIDENCE_BYTES / 2).max(sent.start);
+    let to = (from + MAX_EVIDENCE_BYTES).min(sent.end);
+    let toks = &an.toks[sent.tokens.clone()];
+    let first = toks.get(toks.partition_point(|t| t.start < from)).map_or(sent.start, |t| t.start);
+    let last = toks.partition_point(|t| t.end <= to).checked_sub(1).map_or(sent.end, |i| toks[i].end);
+    (first, last.max(first))
+}
+
+/// The token where each person is named, in text order, to find a person's
+/// first mention in a sentence without scanning all mentions.
+struct PersonMentions(HashMap<usize, Vec<usize>>);
+
+impl PersonMentions {
+    fn new(an: &Analysis) -> Self {
+        let mut by_person: HashMap<usize, Vec<usize>> = HashMap::new();
+        for m in &an.mentions {
+            if let analysis::MentionKind::Person(p) = m.kind {
+                by_person.entry(p).or_default().push(m.start);
+            }
+        }
+        by_person.values_mut().for_each(|v| v.sort_unstable());
+        PersonMentions(by_person)
+    }
+
+    fn first_in(&self, person: usize, tokens: std::ops::Range<usize>) -> Option<usize> {
+        let starts = self.0.get(&person)?;
+        starts.get(starts.partition_point(|&t| t < tokens.start)).copied().filter(|t| tokens.contains(t))
     }
 }
 

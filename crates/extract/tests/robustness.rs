@@ -38,3 +38,24 @@ fn mangled_articles_never_panic() {
         }
     }
 }
+
+/// A sentence listing thousands of names gives one event per name, each with
+/// evidence around that name and not the whole sentence: output grows with
+/// the names, not with names × sentence length (8,000 names once gave
+/// 900 MB of JSON).
+#[test]
+fn thousands_of_names_in_one_sentence_give_bounded_evidence() {
+    const FIRST: [&str; 5] = ["Jean", "Marie", "Luc", "Anne", "Sophie"];
+    let names: Vec<String> = (0..3000).map(|i| format!("{} Nom{i}", FIRST[i % 5])).collect();
+    let text = format!("Hier, {} et Paul Durand ont quitté Fabrikam.", names.join(", "));
+    let x = Extractor::new().unwrap();
+    let out = x.extract(&Input { id: "t", text: &text, lang: Some(Lang::Fr), published: PartialDate::parse("2024-08-06") }).unwrap();
+    assert!(out.events.len() >= 3000, "{} events", out.events.len());
+    for e in &out.events {
+        assert!(e.evidence.text.len() <= 1000, "{} bytes of evidence", e.evidence.text.len());
+        let person = e.person.as_deref().unwrap();
+        assert!(e.evidence.text.contains(person), "{person} not in its evidence");
+        let by_offsets: String = text.chars().skip(e.evidence.start).take(e.evidence.end - e.evidence.start).collect();
+        assert_eq!(by_offsets, e.evidence.text);
+    }
+}
