@@ -9,6 +9,7 @@
 //! ```text
 //! tenure-fuzz-lite [--seconds N] [--seed S] [--corpus DIR] [--artifacts DIR] TARGET
 //! tenure-fuzz-lite --replay TARGET FILE...
+//! tenure-fuzz-lite --write-seeds DIR TARGET   # seed a libFuzzer corpus
 //! ```
 //!
 //! A panic is written to `ARTIFACTS/TARGET/crash-HASH` and counted, and the
@@ -34,11 +35,12 @@ struct Options {
     corpus: Option<PathBuf>,
     artifacts: PathBuf,
     replay: Vec<PathBuf>,
+    write_seeds: Option<PathBuf>,
 }
 
 fn usage() -> ! {
     let names: Vec<&str> = Target::ALL.iter().map(|t| t.name()).collect();
-    eprintln!("usage: tenure-fuzz-lite [--seconds N] [--seed S] [--corpus DIR] [--artifacts DIR] TARGET\n       tenure-fuzz-lite --replay TARGET FILE...\ntargets: {}", names.join(", "));
+    eprintln!("usage: tenure-fuzz-lite [--seconds N] [--seed S] [--corpus DIR] [--artifacts DIR] TARGET\n       tenure-fuzz-lite --replay TARGET FILE...\n       tenure-fuzz-lite --write-seeds DIR TARGET\ntargets: {}", names.join(", "));
     std::process::exit(2)
 }
 
@@ -46,6 +48,7 @@ fn options() -> Options {
     let mut args = std::env::args().skip(1);
     let (mut target, mut seconds, mut seed, mut corpus, mut artifacts, mut replay, mut replaying) =
         (None, 60, 0x5eed, None, PathBuf::from("fuzz/artifacts"), Vec::new(), false);
+    let mut write_seeds = None;
     while let Some(a) = args.next() {
         let mut value = || args.next().unwrap_or_else(|| usage());
         match a.as_str() {
@@ -54,6 +57,7 @@ fn options() -> Options {
             "--corpus" => corpus = Some(PathBuf::from(value())),
             "--artifacts" => artifacts = PathBuf::from(value()),
             "--replay" => replaying = true,
+            "--write-seeds" => write_seeds = Some(PathBuf::from(value())),
             _ if target.is_none() => target = Some(Target::from_name(&a).unwrap_or_else(|| usage())),
             _ if replaying => replay.push(PathBuf::from(a)),
             _ => usage(),
@@ -63,7 +67,7 @@ fn options() -> Options {
     if replaying && replay.is_empty() {
         usage();
     }
-    Options { target, seconds, seed, corpus, artifacts, replay }
+    Options { target, seconds, seed, corpus, artifacts, replay, write_seeds }
 }
 
 /// The panic message of the last panic on this process, kept by the hook so
@@ -75,6 +79,13 @@ fn main() {
     std::panic::set_hook(Box::new(|info| {
         *LAST_PANIC.lock().unwrap_or_else(|e| e.into_inner()) = info.to_string();
     }));
+    if let Some(dir) = &o.write_seeds {
+        std::fs::create_dir_all(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
+        for seed in seeds(o.target) {
+            save(dir, "seed", &seed);
+        }
+        return;
+    }
     if !o.replay.is_empty() {
         let mut failed = false;
         for path in &o.replay {
