@@ -353,8 +353,9 @@ impl<'a> Analysis<'a> {
         }
     }
 
-    /// A capitalised pair right after a title ("son PDG, Sam Altman") or right
-    /// before one ("Sam Altman, le PDG"), even with an unknown given name.
+    /// A capitalised pair right after a title ("son PDG, Sam Altman"), right
+    /// before one ("Sam Altman, le PDG") or joined to a name ("X and Tasha
+    /// McCauley"), even with an unknown given name.
     fn titled(&self, i: usize, claims: &Claims) -> bool {
         let is_role = |j: usize| claims.kind(j).is_some_and(|k| matches!(k, MentionKind::Role { .. }));
         let mut j = i;
@@ -370,7 +371,14 @@ impl<'a> Analysis<'a> {
         let next_capital = i + 1 < self.toks.len() && self.capitalised(i + 1) && !claims.taken(i + 1);
         // "Sam Altman, le PDG", "et Barret Zoph directeur technique".
         let after_next = i + 2 < self.toks.len() && (self.toks[i + 2].folded == "," && (i + 3..(i + 6).min(self.toks.len())).any(is_role) || is_role(i + 2));
-        next_capital && (after_title || after_next)
+        // "Helen Toner and Tasha McCauley": a pair joined to a person's name, and
+        // no third capitalised word after it.
+        let is_person = |j: usize| claims.kind(j).is_some_and(|k| matches!(k, MentionKind::Person(_)));
+        let joined = i >= 2
+            && is_person(i - 2)
+            && self.lang.coordinators.matches_at(&self.toks, i - 1)
+            && !(i + 2 < self.toks.len() && self.capitalised(i + 2));
+        next_capital && (after_title || after_next || joined)
     }
 
     fn name_end(&self, start: usize, limit: usize, claims: &Claims) -> usize {

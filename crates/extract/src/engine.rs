@@ -648,6 +648,8 @@ impl<'a, 'b> Engine<'a, 'b> {
         let later_title = inner_title
             .or_else(|| self.title_after(te, range.end, kind == EventType::Start))
             .or_else(|| person_mention.and_then(|m| self.title_before_verb(m, ts)));
+        // "has left the board", "a rejoint le conseil d'administration": a seat on it.
+        let seat = matches!(kind, EventType::Start | EventType::End).then(|| self.member_seat(te, range.end)).flatten();
 
         let mut drafts = Vec::new();
         let people_count = persons.len();
@@ -680,6 +682,7 @@ impl<'a, 'b> Engine<'a, 'b> {
             let here = |t: &Title| t.org.is_none() || t.org == org;
             let title = later_title
                 .clone()
+                .or_else(|| seat.clone())
                 .or_else(|| subject_title.clone())
                 .filter(here)
                 .or_else(|| best(apposed.map(|ts| ts.iter().filter(|t| here(t)).cloned().collect::<Vec<_>>()).as_ref()))
@@ -883,7 +886,7 @@ impl<'a, 'b> Engine<'a, 'b> {
             k -= 1;
             // "Okafor, who co-founded it with Lindqvist, has left": skip the relative clause.
             if self.an.toks[k].folded == "," {
-                if let Some(open) = self.relative_clause_before(k, start) {
+                if let Some(open) = self.relative_clause_before(k, start).or_else(|| self.apposition_before(k, start)) {
                     k = open;
                     continue;
                 }
@@ -967,6 +970,22 @@ impl<'a, 'b> Engine<'a, 'b> {
             }
         }
         None
+    }
+
+    /// The comma that opens an apposition to a name closed by the comma at
+    /// `close`, when the apposition holds a relative clause: "Helen Toner and
+    /// Tasha McCauley, two of the directors who voted to fire Altman, have
+    /// left": the subject is before it, not the name inside it.
+    fn apposition_before(&self, close: usize, start: usize) -> Option<usize> {
+        let an = self.an;
+        let open = (start + 1..close).rev().find(|&k| an.toks[k].folded == ",")?;
+        let after_name = matches!(self.kind_at(open - 1), Some(MentionKind::Person(_)));
+        // A noun before the relative pronoun ("directors who"), not a cleft ("c'est elle qui").
+        let relative = (open + 2..close).any(|k| {
+            let before = &an.toks[k - 1];
+            an.lang.relative_pronouns.contains(&an.toks[k].folded) && self.kind_at(k).is_none() && before.is_word() && !an.lang.stopwords.contains(&before.folded)
+        });
+        (after_name && relative).then_some(open)
     }
 
     /// Whether the verb at `ts` stands in a relative clause ("qui l'a rejoint", "who co-founded").
@@ -1218,6 +1237,26 @@ impl<'a, 'b> Engine<'a, 'b> {
     }
 
     /// A title right after the verb: "named X as chief executive", "nommé directeur financier".
+    /// A unit whose members hold a role, as the object of the verb ending at
+    /// `te`, with only articles and possessives between: "left the board".
+    fn member_seat(&self, te: usize, end: usize) -> Option<Title> {
+        let an = self.an;
+        let mut k = te;
+        while k < end.min(te + 4) {
+            if let Some(m) = an.mention_at(k) {
+                let MentionKind::Unit(u) = &m.kind else { return None };
+                let code = an.lang.unit_member_roles.get(u)?;
+                return Some(Title { code: code.clone(), text: an.raw(m.start, m.end).to_string(), org: None, former: false, recent: false });
+            }
+            let w = &an.toks[k].folded;
+            if !(an.lang.stopwords.contains(w) || an.lang.possessive.contains(w)) {
+                return None;
+            }
+            k += 1;
+        }
+        None
+    }
+
     fn title_after(&self, te: usize, end: usize, may_pass_person: bool) -> Option<Title> {
         let an = self.an;
         let mut k = te;

@@ -136,6 +136,9 @@ struct RoleEntry {
 struct UnitEntry {
     name: String,
     phrases: Vec<String>,
+    /// The role of one who joins or leaves it ("has left the board": board_member).
+    #[serde(default)]
+    member_role: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -269,6 +272,8 @@ pub struct Language {
     pub manner_cues: PhraseSet<usize>,
     pub roles: PhraseSet<String>,
     pub units: PhraseSet<String>,
+    /// Unit name → the role of its members, for units that have one.
+    pub unit_member_roles: HashMap<String, String>,
     pub unit_heads: PhraseSet<()>,
     pub former: PhraseSet<()>,
     /// "hasta ahora presidente de Indra": a post left just now, for the new one.
@@ -486,9 +491,16 @@ impl Language {
             }
         }
         let mut units = PhraseSet::new();
+        let mut unit_member_roles = HashMap::default();
         for u in &r.unit {
             for p in &u.phrases {
                 units.insert(p, u.name.clone(), &rules);
+            }
+            if let Some(code) = &u.member_role {
+                if !ROLE_CODES.contains(&code.as_str()) {
+                    return Err(err("roles.toml", format!("unit {:?}: unknown member_role {code:?}", u.name)));
+                }
+                unit_member_roles.insert(u.name.clone(), code.clone());
             }
         }
 
@@ -530,6 +542,7 @@ impl Language {
             manner_cues,
             roles,
             units,
+            unit_member_roles,
             unit_heads: phrases(&r.unit_heads, &rules),
             former: phrases(&r.former, &rules),
             until_now: phrases(&r.until_now, &rules),

@@ -265,3 +265,35 @@ fn the_rival_is_the_other_organization_named_last() {
     let ev = extract(Lang::Fr, "2024-09-10", text);
     assert_eq!(find(&ev, EventType::End, Some("Jean Dupont"), "Contoso").date.as_deref(), Some("2024-08"));
 }
+
+#[test]
+fn subjects_before_an_apposition_that_holds_a_relative_clause() {
+    // Unknown given names joined to a known one are names too.
+    let ev = extract(Lang::En, "2023-11-30", "Helen Novak and Tasha Quimby, two of the directors who voted to fire Omar Haddad, have left the board of Contoso.");
+    for p in ["Helen Novak", "Tasha Quimby"] {
+        assert_eq!(find(&ev, EventType::End, Some(p), "Contoso").role.as_deref(), Some("board_member"));
+    }
+    assert!(!ev.iter().any(|e| e.kind == EventType::End && e.person.as_deref() == Some("Omar Haddad") && e.status == Status::Actual), "{:#?}", brief(&ev));
+    // A cleft is not an apposition: "c'est elle qui" is the subject.
+    let ev = extract(Lang::Fr, "2024-09-26", "Quand le conseil a limogé Paul Durand, c'est Léa Moreau qui a été nommée directrice générale de Fabrikam, avant de céder la place à Marc Petit.");
+    find(&ev, EventType::Start, Some("Marc Petit"), "Fabrikam");
+    assert!(!ev.iter().any(|e| e.kind == EventType::End && e.person.as_deref() == Some("Paul Durand") && e.manner.as_deref() != Some("removed")), "{:#?}", brief(&ev));
+}
+
+#[test]
+fn joining_or_leaving_a_board_is_a_seat_on_it() {
+    let cases = [
+        (Lang::En, "Jane Doe has joined the board of Contoso.", EventType::Start, "Jane Doe", "board_member"),
+        (Lang::Fr, "Paul Durand a quitté le conseil d'administration de Fabrikam.", EventType::End, "Paul Durand", "board_member"),
+        (Lang::De, "Anna Schmidt verlässt den Aufsichtsrat von Contoso.", EventType::End, "Anna Schmidt", "board_member"),
+        (Lang::Es, "Lucía Pérez se incorpora al consejo de administración de Fabrikam.", EventType::Start, "Lucía Pérez", "board_member"),
+    ];
+    for (lang, text, kind, person, role) in cases {
+        let ev = extract(lang, "2024-03-01", text);
+        let org = if text.contains("Contoso") { "Contoso" } else { "Fabrikam" };
+        assert_eq!(find(&ev, kind, Some(person), org).role.as_deref(), Some(role), "{text}");
+    }
+    // A title said in the sentence wins: "joins the board as chair".
+    let ev = extract(Lang::En, "2024-03-01", "Jane Doe joins the board of Contoso as chair.");
+    assert_eq!(find(&ev, EventType::Start, Some("Jane Doe"), "Contoso").role.as_deref(), Some("chair"));
+}
