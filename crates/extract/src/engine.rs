@@ -633,7 +633,10 @@ impl<'a, 'b> Engine<'a, 'b> {
             eprintln!("trigger {:?} {} persons {:?} mention {:?} date {:?} weak {}", an.raw(ts, te), entry.kind, persons, person_mention.map(|m| an.raw(an.mentions[m].start, an.mentions[m].end)), date, date_weak);
         }
         // Where: the organization named after the verb, or the title's, or the sentence's.
-        let direct_org = if object_first { self.org_before(ts, range.start) } else { self.org_after(te, range.end, entry.manner == "founded").or_else(|| self.org_before_final_verb(ts, te, range.clone())) };
+        // "co-founded X with A and B": A and B founded it too (and an
+        // organization after "with" is theirs: "with LinkedIn co-founder B").
+        let (co_founders, with_at) = if entry.manner == "founded" && kind == EventType::Start { self.comitative_persons(te, range.clone()) } else { (Vec::new(), None) };
+        let direct_org = if object_first { self.org_before(ts, range.start) } else { self.org_after(te, with_at.unwrap_or(range.end), entry.manner == "founded").or_else(|| self.org_before_final_verb(ts, te, range.clone())) };
         let direct_org = direct_org.or_else(|| self.recent_org_before(ts, range.start)).or_else(|| self.relative_antecedent_org(ts, range.start));
         let after_org_end = self.after_org(te, range.end);
         let counterpart = match kind {
@@ -646,13 +649,13 @@ impl<'a, 'b> Engine<'a, 'b> {
         // "zum Vorstandsvorsitzenden bestellt": the title inside the phrase itself.
         let inner_title = (ts + 1..te).find_map(|k| an.mention_at(k).filter(|m| matches!(m.kind, MentionKind::Role { .. }) && m.end <= te)).map(|m| self.title(m.start, m.end));
         let later_title = inner_title
-            .or_else(|| self.title_after(te, range.end, kind == EventType::Start))
+            .or_else(|| self.title_after(te, with_at.unwrap_or(range.end), kind == EventType::Start))
             .or_else(|| person_mention.and_then(|m| self.title_before_verb(m, ts)));
         // "has left the board", "a rejoint le conseil d'administration": a seat on it.
         let seat = matches!(kind, EventType::Start | EventType::End).then(|| self.member_seat(te, range.end)).flatten();
 
         let mut drafts = Vec::new();
-        let people_count = persons.len();
+        let people_count = persons.len() + co_founders.len();
         let people: Vec<Option<usize>> = if persons.is_empty() { vec![None] } else { persons.into_iter().map(Some).collect() };
         for person in people {
             let apposed = person_mention.and_then(|m| self.appositions.get(&m));
@@ -680,8 +683,12 @@ impl<'a, 'b> Engine<'a, 'b> {
                 .or_else(|| self.last_org.borrow().clone());
             // A title said of the person at another organization is not the role here.
             let here = |t: &Title| t.org.is_none() || t.org == org;
-            let title = later_title
-                .clone()
+            // "fired chief executive A, CFO B and legal chief C": in a list of
+            // objects, each person's own title before their name (a list of
+            // subjects takes the title the verb gives: "A and B will run it as co-CEOs").
+            let own = (people_count > 1).then(|| person.and_then(|p| self.prefix_title(p, te..range.end))).flatten();
+            let title = own
+                .or_else(|| later_title.clone())
                 .or_else(|| seat.clone())
                 .or_else(|| subject_title.clone())
                 .filter(here)
@@ -761,6 +768,12 @@ impl<'a, 'b> Engine<'a, 'b> {
                     let pred_title = title.clone().or_else(|| self.profile_title(pred, org.as_deref()));
                     drafts.push(self.draft(EventType::End, Some(pred), org.clone(), pred_title, "unspecified", status, (date, date_weak), None, None, s, 0.6));
                 }
+            }
+        }
+        if let Some(first) = drafts.iter().find(|d| d.kind == EventType::Start && d.manner == "founded").cloned() {
+            for p in co_founders.into_iter().filter(|p| !drafts.iter().any(|d| d.person == Some(*p))).collect::<Vec<_>>() {
+                let title = Title { code: "cofounder".into(), text: an.raw(ts, te).to_string(), org: None, former: false, recent: false };
+                drafts.push(Draft { person: Some(p), role: Some(title.code), role_text: Some(title.text), counterpart: None, confidence: 0.6, ..first.clone() });
             }
         }
         drafts
@@ -930,6 +943,8 @@ impl<'a, 'b> Engine<'a, 'b> {
                     k += m.len;
                 } else if let Some(m) = an.mention_at(k).filter(|m| matches!(m.kind, MentionKind::Role { .. })) {
                     k = m.end;
+                } else if let Some(m) = an.mention_at(k).filter(|m| matches!(m.kind, MentionKind::Org(_)) && matches!(self.kind_at(m.end), Some(MentionKind::Role { .. }))) {
+                    k = m.end; // "and LinkedIn co-founder Reid Hoffman"
                 } else if an.toks[k].is_word() && !an.toks[k].upper && an.lang.stopwords.contains(&an.toks[k].folded) && k + 1 < b && matches!(self.kind_at(k + 1), Some(MentionKind::Role { .. })) {
                     k += 1; // a determiner before the title
                 } else {
@@ -943,15 +958,21 @@ impl<'a, 'b> Engine<'a, 'b> {
             Some(MentionKind::Person(p)) => Some(*p),
             _ => None,
         };
+        // Titles and organizations between two names are mentions too: the
+        // neighbour is the nearest person mention, `joins` checks what lies between.
+        // Only a few words apart, so that the search stays local.
+        let near = |a: usize, b: usize| an.mentions[a].end + 12 >= an.mentions[b].start;
+        let prev_person = |m: usize| (0..m).rev().take_while(|&k| near(k, m)).find(|&k| person(k).is_some());
+        let next_person = |m: usize| (m + 1..an.mentions.len()).take_while(|&k| near(m, k)).find(|&k| person(k).is_some());
         let mut out = vec![id];
         let mut m = mi;
-        while m > 0 && person(m - 1).is_some() && joins(an.mentions[m - 1].end, an.mentions[m].start) {
-            m -= 1;
+        while let Some(p) = prev_person(m).filter(|&p| joins(an.mentions[p].end, an.mentions[m].start)) {
+            m = p;
             out.insert(0, person(m).unwrap());
         }
         let mut m = mi;
-        while person(m + 1).is_some() && joins(an.mentions[m].end, an.mentions[m + 1].start) {
-            m += 1;
+        while let Some(n) = next_person(m).filter(|&n| joins(an.mentions[m].end, an.mentions[n].start)) {
+            m = n;
             out.push(person(m).unwrap());
         }
         out.dedup();
@@ -1237,6 +1258,38 @@ impl<'a, 'b> Engine<'a, 'b> {
     }
 
     /// A title right after the verb: "named X as chief executive", "nommé directeur financier".
+    /// The title written right before the person's first name in the
+    /// sentence: "CFO Ned Segal", "le directeur financier Y".
+    fn prefix_title(&self, person: usize, range: std::ops::Range<usize>) -> Option<Title> {
+        let an = self.an;
+        let m = an.mentions.iter().find(|m| m.start >= range.start && m.start < range.end && m.kind == MentionKind::Person(person))?;
+        let r = an.mention_at(m.start.checked_sub(1)?)?;
+        matches!(r.kind, MentionKind::Role { .. }).then(|| self.title(r.start, r.end))
+    }
+
+    /// Persons after "with", "avec", "mit", "con" in the verb's clause:
+    /// "founded Microsoft with Paul Allen in 1975".
+    fn comitative_persons(&self, te: usize, range: std::ops::Range<usize>) -> (Vec<usize>, Option<usize>) {
+        let an = self.an;
+        let toks = &an.toks[..range.end];
+        let mut k = te;
+        while k < range.end.min(te + 8) {
+            if matches!(toks[k].folded.as_str(), "," | ";" | ":") || matches!(self.kind_at(k), Some(MentionKind::Person(_))) {
+                return (Vec::new(), None);
+            }
+            if let Some(m) = an.lang.comitative.longest_at(toks, k, &NoSlots) {
+                let from = k + m.len;
+                // A person within a few words: "with LinkedIn co-founder Reid Hoffman".
+                return match self.person_after(from, range.end.min(from + 5)) {
+                    Some((persons, _)) => (persons, Some(k)),
+                    None => (Vec::new(), None),
+                };
+            }
+            k += 1;
+        }
+        (Vec::new(), None)
+    }
+
     /// A unit whose members hold a role, as the object of the verb ending at
     /// `te`, with only articles and possessives between: "left the board".
     fn member_seat(&self, te: usize, end: usize) -> Option<Title> {

@@ -231,6 +231,8 @@ struct GrammarFile {
     thing_relatives: Vec<String>,
     #[serde(default)]
     effective: Vec<String>,
+    #[serde(default)]
+    comitative: Vec<String>,
     move_to: Vec<String>,
     move_from: Vec<String>,
     passive: Vec<String>,
@@ -308,6 +310,8 @@ pub struct Language {
     pub thing_relatives: HashSet<String>,
     /// "effective Sunday", "avec effet au 1er mars": the date the change takes effect.
     pub effective: PhraseSet<()>,
+    /// "founded X with A and B": those who did it with the subject.
+    pub comitative: PhraseSet<()>,
     pub org_prepositions: PhraseSet<()>,
     pub both: PhraseSet<()>,
     pub person_descriptions: PhraseSet<()>,
@@ -568,6 +572,7 @@ impl Language {
             person_possessives: set(&g.person_possessives),
             ellipsis: phrases(&g.ellipsis, &rules),
             thing_relatives: set(&g.thing_relatives),
+            comitative: phrases(&g.comitative, &rules),
             effective: phrases(&g.effective, &rules),
             org_prepositions: phrases(&g.org_prepositions, &rules),
             both: phrases(&g.both, &rules),

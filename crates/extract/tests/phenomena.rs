@@ -297,3 +297,33 @@ fn joining_or_leaving_a_board_is_a_seat_on_it() {
     let ev = extract(Lang::En, "2024-03-01", "Jane Doe joins the board of Contoso as chair.");
     assert_eq!(find(&ev, EventType::Start, Some("Jane Doe"), "Contoso").role.as_deref(), Some("chair"));
 }
+
+#[test]
+fn those_a_company_was_founded_with_are_cofounders() {
+    let cases = [
+        (Lang::En, "Jane Doe founded Contoso with John Smith and Fabrikam co-founder Paul Durand in 2015.", "Contoso", &["Jane Doe", "John Smith", "Paul Durand"][..], "2015"),
+        (Lang::Fr, "Paul Durand a fondé Fabrikam avec Léa Moreau en 2010.", "Fabrikam", &["Paul Durand", "Léa Moreau"][..], "2010"),
+        (Lang::De, "Anna Schmidt gründete Contoso im Jahr 2012 zusammen mit Thomas Becker.", "Contoso", &["Anna Schmidt", "Thomas Becker"][..], "2012"),
+        (Lang::Es, "Lucía Pérez fundó Fabrikam con Javier Gómez en 2018.", "Fabrikam", &["Lucía Pérez", "Javier Gómez"][..], "2018"),
+    ];
+    for (lang, text, org, founders, year) in cases {
+        let ev = extract(lang, "2024-03-01", text);
+        for p in founders {
+            let e = find(&ev, EventType::Start, Some(p), org);
+            assert_eq!((e.role.as_deref(), e.manner.as_deref(), e.date.as_deref()), (Some("cofounder"), Some("founded"), Some(year)), "{p} in {text}");
+        }
+    }
+    // "with" and money or a partner company: no co-founder.
+    let ev = extract(Lang::En, "2024-03-01", "Jane Doe founded Contoso with $2 million from Fabrikam in 2015.");
+    assert_eq!(find(&ev, EventType::Start, Some("Jane Doe"), "Contoso").role.as_deref(), Some("founder"));
+}
+
+#[test]
+fn a_list_of_objects_takes_each_title_before_each_name() {
+    let ev = extract(Lang::En, "2022-10-28", "The new owner fired chief executive John Smith, chief financial officer Jane Doe and Paul Durand at Contoso on Thursday.");
+    assert_eq!(find(&ev, EventType::End, Some("John Smith"), "Contoso").role.as_deref(), Some("ceo"));
+    assert_eq!(find(&ev, EventType::End, Some("Jane Doe"), "Contoso").role.as_deref(), Some("cfo"));
+    // A list of subjects takes the title the verb gives.
+    let ev = extract(Lang::En, "2024-12-03", "Chief financial officer Jane Doe and John Smith were named interim co-chief executives of Contoso.");
+    assert_eq!(find(&ev, EventType::Start, Some("Jane Doe"), "Contoso").role.as_deref(), Some("ceo"));
+}
