@@ -409,6 +409,7 @@ impl<'a, 'b> Engine<'a, 'b> {
             i += len;
         }
         out.extend(self.elliptic_events(range.clone(), &out));
+        out.extend(self.copular_starts(s, last_date));
         out.extend(self.holding_facts(s));
         if let Some(d) = out.iter().filter(|d| d.kind != EventType::Held).find_map(|d| d.date) {
             *last_date = Some(d);
@@ -419,6 +420,64 @@ impl<'a, 'b> Engine<'a, 'b> {
     /// Held facts from verbs of holding: "Pichai, who has run Google since
     /// 2015"; "Deng dirigeait auparavant le développement de produits chez
     /// Meta et Uber" (an activity, then where: head, at each organization).
+    /// A title linked to a person by a copula, when the title is new or the
+    /// sentence says "from now on": "Its new chief executive is Sean White",
+    /// "X est le nouveau PDG", "desde hoy es presidente de IBM" — a start.
+    fn copular_starts(&self, s: usize, last_date: &mut Option<PartialDate>) -> Vec<Draft> {
+        let an = self.an;
+        let l = an.lang;
+        let range = self.sentence_range(s);
+        let toks = &an.toks[..range.end];
+        let onset = (range.start..range.end).any(|k| l.onset.matches_at(toks, k));
+        let copula_at = |k: usize| -> Option<(usize, bool)> {
+            if let Some(m) = l.future_copulas.longest_at(toks, k, &NoSlots) {
+                return Some((m.len, true));
+            }
+            l.copulas.longest_at(toks, k, &NoSlots).map(|m| (m.len, false))
+        };
+        let mut out = Vec::new();
+        for r in an.mentions.iter().filter(|m| m.start > range.start && m.end <= range.end && matches!(m.kind, MentionKind::Role { former: false, .. })) {
+            let fresh = l.new_in_post.contains(&an.toks[r.start - 1].folded);
+            let title = self.title(r.start, r.end);
+            // The copula after the title and its "of ORG", before any name or comma.
+            let after_title = (r.end..range.end.min(r.end + 6))
+                .take_while(|&k| an.toks[k].is_word() && !matches!(self.kind_at(k), Some(MentionKind::Person(_) | MentionKind::PersonRef { .. })))
+                .find_map(|k| copula_at(k).map(|(n, fut)| (k, k + n, fut)));
+            // "[its] new TITLE [of ORG] is PERSON"
+            let forward = fresh.then_some(after_title).flatten().and_then(|(ts, te, fut)| {
+                let (p, _) = self.first_person_after(te, range.end.min(te + 3), None);
+                p.map(|p| (p, ts, te, fut))
+            });
+            // "PERSON is [the] new TITLE", "PERSON es desde hoy presidente"
+            let backward = || {
+                let copula_ending_at = |k: usize| (k.saturating_sub(3).max(range.start)..k).find(|&j| copula_at(j).is_some_and(|(n, _)| j + n == k));
+                let mut k = r.start - usize::from(fresh);
+                // Back over articles and onset words ("es desde hoy presidente") to the copula.
+                while copula_ending_at(k).is_none() && k > range.start && k + 6 > r.start {
+                    let onset_end = (k.saturating_sub(4).max(range.start)..k).find(|&j| l.onset.longest_at(toks, j, &NoSlots).is_some_and(|m| j + m.len == k));
+                    match onset_end {
+                        Some(j) => k = j,
+                        None if l.stopwords.contains(&an.toks[k - 1].folded) => k -= 1,
+                        None => break,
+                    }
+                }
+                let ts = copula_ending_at(k)?;
+                let fut = copula_at(ts)?.1;
+                if !(fresh || onset) {
+                    return None;
+                }
+                let (ps, _) = self.person_before(ts, range.start)?;
+                Some((*ps.first()?, ts, k, fut))
+            };
+            let Some((person, ts, te, future)) = forward.or_else(backward) else { continue };
+            let org = title.org.clone().or_else(|| self.sentence_org(s)).or_else(|| self.main_org());
+            let status = self.status(s, ts, te, future);
+            let (date, _, weak) = self.date_for(s, ts, te, EventType::Start, last_date);
+            out.push(self.draft(EventType::Start, Some(person), org, Some(title), "appointed", status, (date, weak), None, None, s, 0.6));
+        }
+        out
+    }
+
     fn holding_facts(&self, s: usize) -> Vec<Draft> {
         let an = self.an;
         let range = self.sentence_range(s);

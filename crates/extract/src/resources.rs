@@ -233,6 +233,14 @@ struct GrammarFile {
     effective: Vec<String>,
     #[serde(default)]
     comitative: Vec<String>,
+    #[serde(default)]
+    new_in_post: Vec<String>,
+    #[serde(default)]
+    copulas: Vec<String>,
+    #[serde(default)]
+    future_copulas: Vec<String>,
+    #[serde(default)]
+    onset: Vec<String>,
     move_to: Vec<String>,
     move_from: Vec<String>,
     passive: Vec<String>,
@@ -312,6 +320,14 @@ pub struct Language {
     pub effective: PhraseSet<()>,
     /// "founded X with A and B": those who did it with the subject.
     pub comitative: PhraseSet<()>,
+    /// "its new chief executive", "le nouveau PDG": a title just taken.
+    pub new_in_post: HashSet<String>,
+    /// "is", "est", "ist", "es": the link between a person and a title.
+    pub copulas: PhraseSet<()>,
+    /// "will be", "sera", "wird", "será": the link, for a post still to come.
+    pub future_copulas: PhraseSet<()>,
+    /// "desde hoy", "ab sofort", "from today": a post held from now on.
+    pub onset: PhraseSet<()>,
     pub org_prepositions: PhraseSet<()>,
     pub both: PhraseSet<()>,
     pub person_descriptions: PhraseSet<()>,
@@ -573,6 +589,10 @@ impl Language {
             ellipsis: phrases(&g.ellipsis, &rules),
             thing_relatives: set(&g.thing_relatives),
             comitative: phrases(&g.comitative, &rules),
+            new_in_post: set(&g.new_in_post),
+            copulas: phrases(&g.copulas, &rules),
+            future_copulas: phrases(&g.future_copulas, &rules),
+            onset: phrases(&g.onset, &rules),
             effective: phrases(&g.effective, &rules),
             org_prepositions: phrases(&g.org_prepositions, &rules),
             both: phrases(&g.both, &rules),

@@ -327,3 +327,26 @@ fn a_list_of_objects_takes_each_title_before_each_name() {
     let ev = extract(Lang::En, "2024-12-03", "Chief financial officer Jane Doe and John Smith were named interim co-chief executives of Contoso.");
     assert_eq!(find(&ev, EventType::Start, Some("Jane Doe"), "Contoso").role.as_deref(), Some("ceo"));
 }
+
+#[test]
+fn a_new_title_linked_by_a_copula_is_a_start() {
+    let cases = [
+        (Lang::En, "The board of Contoso has replaced its founder. Its new chief executive is Jane Doe.", "Jane Doe", "Contoso", "ceo", Status::Actual),
+        (Lang::En, "John Smith will be the new chief financial officer of Fabrikam.", "John Smith", "Fabrikam", "cfo", Status::Planned),
+        (Lang::Fr, "Le nouveau directeur général de Fabrikam est Paul Durand.", "Paul Durand", "Fabrikam", "ceo", Status::Actual),
+        (Lang::Fr, "Chez Contoso, Léa Moreau est désormais directrice financière.", "Léa Moreau", "Contoso", "cfo", Status::Actual),
+        (Lang::De, "Neuer Vorstandschef von Contoso ist Thomas Becker.", "Thomas Becker", "Contoso", "ceo", Status::Actual),
+        (Lang::Es, "Javier Gómez es desde hoy presidente de Fabrikam.", "Javier Gómez", "Fabrikam", "president", Status::Actual),
+        (Lang::Es, "La nueva consejera delegada de Contoso es Lucía Pérez.", "Lucía Pérez", "Contoso", "ceo", Status::Actual),
+    ];
+    for (lang, text, person, org, role, status) in cases {
+        let ev = extract(lang, "2024-03-01", text);
+        let e = find(&ev, EventType::Start, Some(person), org);
+        assert_eq!((e.role.as_deref(), e.status), (Some(role), status), "{text}");
+    }
+    // Holding a title is not taking it.
+    for (lang, text) in [(Lang::En, "Jane Doe is the chief executive of Contoso."), (Lang::Fr, "Paul Durand est le directeur financier de Fabrikam.")] {
+        let ev = extract(lang, "2024-03-01", text);
+        assert!(!ev.iter().any(|e| e.kind == EventType::Start), "{text}: {:#?}", brief(&ev));
+    }
+}
