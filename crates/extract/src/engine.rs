@@ -463,15 +463,21 @@ impl<'a, 'b> Engine<'a, 'b> {
                 }
                 let ts = copula_ending_at(k)?;
                 let fut = copula_at(ts)?.1;
-                if !(fresh || onset) {
-                    return None;
-                }
                 let (ps, _) = self.person_before(ts, range.start)?;
-                Some((*ps.first()?, ts, k, fut))
+                // Without "new" or "from now on", the post is held, not taken.
+                Some((*ps.first()?, ts, k, fut, !(fresh || onset)))
             };
-            let Some((person, ts, te, future)) = forward.or_else(backward) else { continue };
+            let Some((person, ts, te, future, held)) = forward.map(|(p, ts, te, fut)| (p, ts, te, fut, false)).or_else(backward) else { continue };
             let org = title.org.clone().or_else(|| self.sentence_org(s)).or_else(|| self.main_org());
             let status = self.status(s, ts, te, future);
+            if held {
+                // "Jobs reste directeur général": what the article calls the person.
+                if status == Status::Actual && !future {
+                    self.profiles.borrow_mut().entry(person).or_default().push(Title { org: org.clone(), ..title.clone() });
+                    out.push(Draft { date: None, date_weak: true, ..self.draft(EventType::Held, Some(person), org, Some(title), "current", status, (None, true), None, None, s, 0.6) });
+                }
+                continue;
+            }
             let (date, _, weak) = self.date_for(s, ts, te, EventType::Start, last_date);
             out.push(self.draft(EventType::Start, Some(person), org, Some(title), "appointed", status, (date, weak), None, None, s, 0.6));
         }

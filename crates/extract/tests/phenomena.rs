@@ -336,7 +336,7 @@ fn a_new_title_linked_by_a_copula_is_a_start() {
         (Lang::Fr, "Le nouveau directeur général de Fabrikam est Paul Durand.", "Paul Durand", "Fabrikam", "ceo", Status::Actual),
         (Lang::Fr, "Chez Contoso, Léa Moreau est désormais directrice financière.", "Léa Moreau", "Contoso", "cfo", Status::Actual),
         (Lang::De, "Neuer Vorstandschef von Contoso ist Thomas Becker.", "Thomas Becker", "Contoso", "ceo", Status::Actual),
-        (Lang::Es, "Javier Gómez es desde hoy presidente de Fabrikam.", "Javier Gómez", "Fabrikam", "president", Status::Actual),
+        (Lang::Es, "Javier Gómez es desde hoy presidente de Fabrikam.", "Javier Gómez", "Fabrikam", "chair", Status::Actual),
         (Lang::Es, "La nueva consejera delegada de Contoso es Lucía Pérez.", "Lucía Pérez", "Contoso", "ceo", Status::Actual),
     ];
     for (lang, text, person, org, role, status) in cases {
@@ -344,9 +344,20 @@ fn a_new_title_linked_by_a_copula_is_a_start() {
         let e = find(&ev, EventType::Start, Some(person), org);
         assert_eq!((e.role.as_deref(), e.status), (Some(role), status), "{text}");
     }
-    // Holding a title is not taking it.
-    for (lang, text) in [(Lang::En, "Jane Doe is the chief executive of Contoso."), (Lang::Fr, "Paul Durand est le directeur financier de Fabrikam.")] {
+    // Holding a title is not taking it: a held fact, and the role of the
+    // person's other changes in the article.
+    for (lang, text, person, org, role) in [
+        (Lang::En, "Jane Doe is the chief executive of Contoso.", "Jane Doe", "Contoso", "ceo"),
+        (Lang::Fr, "Paul Durand est le directeur financier de Fabrikam.", "Paul Durand", "Fabrikam", "cfo"),
+        (Lang::De, "Anna Schmidt bleibt Vorstandschefin von Contoso.", "Anna Schmidt", "Contoso", "ceo"),
+    ] {
         let ev = extract(lang, "2024-03-01", text);
         assert!(!ev.iter().any(|e| e.kind == EventType::Start), "{text}: {:#?}", brief(&ev));
+        let held = find(&ev, EventType::Held, Some(person), org);
+        assert_eq!((held.role.as_deref(), held.manner.as_deref()), (Some(role), Some("current")), "{text}");
+    }
+    let ev = extract(Lang::Fr, "2011-01-18", "Paul Durand s'éloigne de Fabrikam pour raisons de santé. Durand reste directeur général de Fabrikam.");
+    assert_eq!(find(&ev, EventType::Absence, Some("Paul Durand"), "Fabrikam").role.as_deref(), Some("ceo"));
+    {
     }
 }
