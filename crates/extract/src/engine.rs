@@ -65,11 +65,13 @@ struct Engine<'a, 'b> {
     last_start_org: std::cell::RefCell<Option<String>>,
     /// `TENURE_DEBUG` set: mentions and each verb's arguments go to stderr, to trace a rule.
     debug: bool,
+    /// Each person's mentions (indices, in text order), to find one without a scan.
+    person_mentions: HashMap<usize, Vec<usize>>,
 }
 
 /// Extracts events (change events and held facts) from an analysed article.
 pub fn extract(an: &Analysis) -> Vec<Draft> {
-    let mut engine = Engine { an, last_start: Default::default(), last_end: Default::default(), appositions: Default::default(), profiles: Default::default(), news_day: news_day(an), last_org: Default::default(), last_start_org: Default::default(), debug: debug_enabled() };
+    let mut engine = Engine { an, last_start: Default::default(), last_end: Default::default(), appositions: Default::default(), profiles: Default::default(), news_day: news_day(an), last_org: Default::default(), last_start_org: Default::default(), debug: debug_enabled(), person_mentions: person_mentions(an) };
     if engine.debug {
         for m in &an.mentions {
             eprintln!("mention {:?} {:?}", an.raw(m.start, m.end), m.kind);
@@ -86,6 +88,7 @@ pub fn extract(an: &Analysis) -> Vec<Draft> {
     let held = implied_held(&drafts);
     drafts.extend(held);
     let mut drafts = merge(drafts);
+    pair_moves_across_sentences(&mut drafts);
     drop_fulfilled_plans(&mut drafts, an.published);
     engine.fill_roles(&mut drafts);
     mark_past_holdings(&mut drafts);
@@ -128,6 +131,16 @@ fn mark_past_holdings(drafts: &mut [Draft]) {
             d.manner = "past".into();
         }
     }
+}
+
+fn person_mentions(an: &Analysis) -> HashMap<usize, Vec<usize>> {
+    let mut out: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (i, m) in an.mentions.iter().enumerate() {
+        if let MentionKind::Person(p) = m.kind {
+            out.entry(p).or_default().push(i);
+        }
+    }
+    out
 }
 
 /// Read once per process: the flag is checked on every verb of change.
@@ -1327,7 +1340,11 @@ impl<'a, 'b> Engine<'a, 'b> {
     /// sentence: "CFO Ned Segal", "le directeur financier Y".
     fn prefix_title(&self, person: usize, range: std::ops::Range<usize>) -> Option<Title> {
         let an = self.an;
-        let m = an.mentions.iter().find(|m| m.start >= range.start && m.start < range.end && m.kind == MentionKind::Person(person))?;
+        let own = self.person_mentions.get(&person)?;
+        let m = &an.mentions[*own.get(own.partition_point(|&i| an.mentions[i].start < range.start))?];
+        if m.start >= range.end {
+            return None;
+        }
         let r = an.mention_at(m.start.checked_sub(1)?)?;
         matches!(r.kind, MentionKind::Role { .. }).then(|| self.title(r.start, r.end))
     }
@@ -1736,6 +1753,41 @@ fn pair_moves(drafts: &mut [Draft]) {
                 }
             }
         }
+    }
+}
+
+/// "X quitte A." … "Il rejoint B mardi.": an end and a start of one person,
+/// told in different sentences, at dates that agree, are one move when
+/// neither has a counterpart yet and each is the only candidate.
+fn pair_moves_across_sentences(drafts: &mut [Draft]) {
+    let open = |d: &Draft, kind: EventType| d.kind == kind && d.status == Status::Actual && d.person.is_some() && d.counterpart.is_none() && d.org.is_some();
+    let agree = |a: &Draft, b: &Draft| match (a.date, b.date) {
+        (Some(x), Some(y)) => x.compatible(&y),
+        _ => false,
+    };
+    // One person's drafts at a time, so that long lists of names stay linear.
+    let mut by_person: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (i, d) in drafts.iter().enumerate() {
+        if let Some(p) = d.person.filter(|_| open(d, EventType::End) || open(d, EventType::Start)) {
+            by_person.entry(p).or_default().push(i);
+        }
+    }
+    let mut pairs = Vec::new();
+    for group in by_person.values() {
+        for &i in group.iter().filter(|&&i| drafts[i].kind == EventType::End) {
+            let end = &drafts[i];
+            let starts: Vec<usize> = group.iter().copied().filter(|&j| drafts[j].kind == EventType::Start && drafts[j].org != end.org && drafts[j].manner != "founded" && agree(&drafts[j], end)).collect();
+            if let [j] = starts[..] {
+                let rivals = group.iter().filter(|&&k| drafts[k].kind == EventType::End && agree(&drafts[k], &drafts[j])).count();
+                if rivals == 1 {
+                    pairs.push((i, j));
+                }
+            }
+        }
+    }
+    for (i, j) in pairs {
+        drafts[i].counterpart = drafts[j].org.clone();
+        drafts[j].counterpart = drafts[i].org.clone();
     }
 }
 

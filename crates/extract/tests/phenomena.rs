@@ -361,3 +361,13 @@ fn a_new_title_linked_by_a_copula_is_a_start() {
     {
     }
 }
+
+#[test]
+fn a_move_told_in_two_sentences_has_counterparts() {
+    let ev = extract(Lang::En, "2024-05-29", "Jane Doe resigned from Contoso in May. On Tuesday she joined Fabrikam as head of research.");
+    assert_eq!(find(&ev, EventType::End, Some("Jane Doe"), "Contoso").counterpart.as_deref(), Some("Fabrikam"));
+    assert_eq!(find(&ev, EventType::Start, Some("Jane Doe"), "Fabrikam").counterpart.as_deref(), Some("Contoso"));
+    // Years apart: two stories, no move.
+    let ev = extract(Lang::Fr, "2024-05-29", "Paul Durand a quitté Contoso en 2015. Il a rejoint Fabrikam mardi.");
+    assert_eq!(find(&ev, EventType::End, Some("Paul Durand"), "Contoso").counterpart, None);
+}
