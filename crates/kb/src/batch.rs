@@ -138,8 +138,10 @@ mod tests {
         DocumentRecord { doc_id: id.into(), text: text.into(), ..DocumentRecord::default() }
     }
 
+    /// Texts far apart in SimHash (none a near-duplicate of another): each
+    /// its own words.
     fn texts(n: usize) -> Vec<String> {
-        (0..n).map(|i| format!("Article {i}: {} le conseil a siégé {i} fois.", "mot ".repeat(i % 7 + 20))).collect()
+        (0..n).map(|i| (0..40).map(|w| format!("w{}x{}", i * 7919 + w * 104_729, w * i)).collect::<Vec<_>>().join(" ")).collect()
     }
 
     #[test]
