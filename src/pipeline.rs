@@ -18,7 +18,8 @@ use std::collections::BTreeMap;
 use std::num::NonZeroUsize;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::PathBuf;
-use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
+use std::sync::mpsc::{sync_channel, Receiver, RecvTimeoutError, SyncSender};
+use std::time::Duration;
 use std::sync::{Arc, Mutex, PoisonError};
 
 use anyhow::{Context, Result};
@@ -34,6 +35,9 @@ const _: () = {
     const fn shared_between_threads<T: Send + Sync>() {}
     shared_between_threads::<Extractor>()
 };
+
+/// How long the consumer waits for a document before it calls the idle hook.
+pub const IDLE: Duration = Duration::from_millis(200);
 
 /// What the flags say about every input.
 pub struct Defaults {
@@ -99,6 +103,16 @@ impl Pipeline<'_> {
     /// Bad `--lang`/`--date` flags, or the first error `each` returns; the
     /// reading then stops.
     pub fn run(&self, args: &InputArgs, each: &mut dyn FnMut(Extracted) -> Result<()>) -> Result<(usize, usize)> {
+        self.run_with_idle(args, each, &mut || Ok(()))
+    }
+
+    /// [`Pipeline::run`], calling `idle` each time no document has come back
+    /// for [`IDLE`]: a writer commits then, rather than hold its transaction
+    /// through a pause in the input.
+    ///
+    /// # Errors
+    /// As [`Pipeline::run`], and the first error `idle` returns.
+    pub fn run_with_idle(&self, args: &InputArgs, each: &mut dyn FnMut(Extracted) -> Result<()>, idle: &mut dyn FnMut() -> Result<()>) -> Result<(usize, usize)> {
         let defaults = Defaults::from_args(args)?;
         let control = ReadControl::default();
         let window = self.window();
@@ -118,7 +132,7 @@ impl Pipeline<'_> {
                 scope.spawn(move || self.work(defaults, &doc_rx, &out_tx));
             }
             drop((out_tx, doc_rx));
-            let consumed = self.consume(out_rx, credit_tx, control, each);
+            let consumed = self.consume(out_rx, credit_tx, control, each, idle);
             // Dropping the channels above ends the workers; this ends the reader.
             control.stop();
             consumed
@@ -184,11 +198,26 @@ impl Pipeline<'_> {
 
     /// Puts the outcomes back in input order and hands each to `each`,
     /// returning a credit to the reader for each one done.
-    fn consume(&self, outcomes: Receiver<(u64, Outcome)>, credits: SyncSender<()>, control: &ReadControl, each: &mut dyn FnMut(Extracted) -> Result<()>) -> Result<(usize, usize)> {
+    fn consume(
+        &self,
+        outcomes: Receiver<(u64, Outcome)>,
+        credits: SyncSender<()>,
+        control: &ReadControl,
+        each: &mut dyn FnMut(Extracted) -> Result<()>,
+        idle: &mut dyn FnMut() -> Result<()>,
+    ) -> Result<(usize, usize)> {
         let (mut done, mut problems) = (0, 0);
         let mut waiting: BTreeMap<u64, Outcome> = BTreeMap::new();
         let mut next = 0u64;
-        for (seq, outcome) in outcomes {
+        loop {
+            let (seq, outcome) = match outcomes.recv_timeout(IDLE) {
+                Ok(received) => received,
+                Err(RecvTimeoutError::Timeout) => {
+                    idle()?;
+                    continue;
+                }
+                Err(RecvTimeoutError::Disconnected) => break,
+            };
             waiting.insert(seq, outcome);
             assert!(waiting.len() <= self.window(), "the reader sent more than its credits");
             while let Some(outcome) = waiting.remove(&next) {

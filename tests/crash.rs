@@ -2,9 +2,10 @@
 //! consistent database, and running the same command again completes the
 //! batch: the result is the same as an uninterrupted run, row for row.
 //!
-//! Each document is written in one SQLite transaction (WAL journal), so a
-//! killed process leaves whole documents or nothing; a stored document is
-//! recognised on the next run by its id and content hash and skipped.
+//! Each document is written in one savepoint of a batch transaction (WAL
+//! journal), so a killed process leaves whole documents or nothing; a stored
+//! document is recognised on the next run by its id and content hash and
+//! skipped.
 
 mod common;
 

@@ -1,10 +1,12 @@
-//! `tenure ingest`: extract and store, one transaction per document.
+//! `tenure ingest`: extract and store, several documents per transaction
+//! (each document still all or nothing: see `tenure_kb::batch`).
 
+use std::cell::RefCell;
 use std::path::Path;
 
 use anyhow::{Context, Result};
 use tenure_extract::Extractor;
-use tenure_kb::{DocumentRecord, IngestOutcome, Store};
+use tenure_kb::{BatchLimits, DocumentRecord, IngestOutcome, Store};
 
 use crate::cli::{InputArgs, RunArgs};
 use crate::output;
@@ -58,7 +60,8 @@ pub fn run(args: &InputArgs, db: &Path, aliases: Option<&Path>, run: &RunArgs) -
 
 pub fn ingest(args: &InputArgs, pipeline: &Pipeline, store: &mut Store) -> Result<Summary> {
     let mut s = Summary::default();
-    let (_, problems) = pipeline.run(args, &mut |x| {
+    let batch = RefCell::new(store.batch(BatchLimits::default()));
+    let each = &mut |x: crate::pipeline::Extracted| {
         let (doc, x, fingerprint) = (x.doc, x.extraction, x.fingerprint);
         let record = DocumentRecord {
             lang: Some(x.lang.code().to_string()),
@@ -71,7 +74,7 @@ pub fn ingest(args: &InputArgs, pipeline: &Pipeline, store: &mut Store) -> Resul
             url: doc.url,
             origin: Some(doc.origin.clone()),
         };
-        match store.ingest(&record, &x.events).with_context(|| format!("{}: not stored", doc.origin))? {
+        match batch.borrow_mut().ingest(&record, &x.events).with_context(|| format!("{}: not stored", doc.origin))? {
             IngestOutcome::Added(n) => {
                 s.added += 1;
                 s.events += n;
@@ -85,7 +88,12 @@ pub fn ingest(args: &InputArgs, pipeline: &Pipeline, store: &mut Store) -> Resul
             IngestOutcome::NearDuplicate { .. } => s.near_duplicates += 1,
         }
         Ok(())
-    })?;
+    };
+    // A pause in the input (a slow document, standard input) commits what is
+    // written, for queries to see it and other writers to go on.
+    let idle = &mut || batch.borrow_mut().commit().context("commit");
+    let (_, problems) = pipeline.run_with_idle(args, each, idle)?;
+    batch.into_inner().finish().context("commit")?;
     s.problems = problems;
     Ok(s)
 }

@@ -7,11 +7,13 @@
 //! - [`resolution`]: the keys under which names meet, and which names are one entity;
 //! - [`entities`]: resolution over the store, and the user's merges and splits;
 //! - [`store`]: the SQLite database (documents, entities, the event log);
+//! - [`batch`]: many documents per transaction, each still all or nothing;
 //! - [`projection`]: tenures replayed from the event log;
 //! - [`query`]: rosters, careers, flows and the event feed;
 //! - [`export`]: the timeline as JSON-LD, CSV, GraphML or QuickStatements.
 //! - [`check`]: integrity of the database and of the event log.
 
+pub mod batch;
 pub mod check;
 pub mod entities;
 pub mod export;
@@ -20,6 +22,7 @@ pub mod query;
 pub mod resolution;
 pub mod store;
 
+pub use batch::{Batch, BatchLimits};
 pub use check::{Finding, Report};
 pub use query::{Career, DocumentInfo, EventFilter, Flow, FlowFilter, Roster, RosterMember, StoredEvent, TenureRow, Timeline};
 pub use entities::EntityRow;

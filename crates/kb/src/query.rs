@@ -139,6 +139,14 @@ LEFT JOIN entities p ON p.id = coalesce(p0.canonical_id, p0.id)
 LEFT JOIN entities c0 ON c0.id = ev.counterpart_id
 LEFT JOIN entities c ON c.id = coalesce(c0.canonical_id, c0.id)";
 
+/// The stored names of the entity bound to `?n`, as a subquery: a filter on
+/// `ev.org_id`, `ev.person_id` or `ev.counterpart_id IN` it reads the events
+/// through their index, where one on the resolved `o.id` would scan them all.
+/// [`Store::load`] resolves first, so every name has its `canonical_id`.
+fn names_of(n: usize) -> String {
+    format!("(SELECT m.id FROM entities m WHERE m.canonical_id = ?{n})")
+}
+
 pub fn parse_date(s: &str) -> Result<PartialDate> {
     PartialDate::parse(s).ok_or_else(|| KbError::BadDate(s.to_string()))
 }
@@ -197,7 +205,7 @@ impl Store {
     /// Who holds a position at `org` on `at`, from the resolved timeline.
     pub fn roster(&self, org: &str, at: PartialDate) -> Result<Roster> {
         let (org_id, org_name) = self.require(EntityKind::Org, org)?;
-        let events = self.load("WHERE o.id = ?1 AND ev.person_id IS NOT NULL", vec![org_id.into()])?;
+        let events = self.load(&format!("WHERE ev.org_id IN {} AND ev.person_id IS NOT NULL", names_of(1)), vec![org_id.into()])?;
         let mut members: Vec<RosterMember> = Vec::new();
         for (_, group) in by_person(&events) {
             let Some(t) = replay(&group, Some(at)).pop() else { continue };
@@ -221,7 +229,7 @@ impl Store {
     /// superseded ones included, with the reason), and the raw events.
     pub fn career(&self, name: &str) -> Result<Career> {
         let (person_id, person) = self.require(EntityKind::Person, name)?;
-        let events = self.load("WHERE p.id = ?1", vec![person_id.into()])?;
+        let events = self.load(&format!("WHERE ev.person_id IN {}", names_of(1)), vec![person_id.into()])?;
         let mut by_org: BTreeMap<String, Vec<&StoredEvent>> = BTreeMap::new();
         for e in &events {
             by_org.entry(e.org.clone()).or_default().push(e);
@@ -269,7 +277,22 @@ impl Store {
     pub fn flows(&self, filter: &FlowFilter) -> Result<Vec<Flow>> {
         let from = filter.from.as_deref().map(|o| self.require(EntityKind::Org, o)).transpose()?.map(|(_, n)| n);
         let to = filter.to.as_deref().map(|o| self.require(EntityKind::Org, o)).transpose()?.map(|(_, n)| n);
-        let events = self.load("WHERE ev.person_id IS NOT NULL AND ev.type IN ('start', 'end')", vec![])?;
+        // A flow from or to an organization is a move of someone with an
+        // event there (at it, or naming it as the counterpart): only their
+        // events are read, all of them, since a move pairs an end with a
+        // start elsewhere.
+        let at = [&filter.from, &filter.to].into_iter().flatten().next().map(|o| self.require(EntityKind::Org, o)).transpose()?;
+        let events = match at {
+            Some((org_id, _)) => {
+                let people = format!(
+                    "SELECT pe.canonical_id FROM events e2 JOIN entities pe ON pe.id = e2.person_id WHERE e2.org_id IN {0} OR e2.counterpart_id IN {0}",
+                    names_of(1)
+                );
+                let clause = format!("WHERE ev.person_id IN (SELECT m.id FROM entities m WHERE m.canonical_id IN ({people})) AND ev.type IN ('start', 'end')");
+                self.load(&clause, vec![org_id.into()])?
+            }
+            None => self.load("WHERE ev.person_id IS NOT NULL AND ev.type IN ('start', 'end')", vec![])?,
+        };
         let changes: Vec<Change> = by_person_org(&events).values().flat_map(|g| projection::changes(g)).collect();
         flows_of(&changes, filter, from.as_deref(), to.as_deref())
     }
@@ -281,12 +304,12 @@ impl Store {
         if let Some(o) = &filter.org {
             let (id, _) = self.require(EntityKind::Org, o)?;
             args.push(id.into());
-            clauses.push(format!("(o.id = ?{0} OR c.id = ?{0})", args.len()));
+            clauses.push(format!("(ev.org_id IN {0} OR ev.counterpart_id IN {0})", names_of(args.len())));
         }
         if let Some(p) = &filter.person {
             let (id, _) = self.require(EntityKind::Person, p)?;
             args.push(id.into());
-            clauses.push(format!("p.id = ?{}", args.len()));
+            clauses.push(format!("ev.person_id IN {}", names_of(args.len())));
         }
         if let Some(t) = &filter.kind {
             args.push(t.clone().into());
@@ -350,13 +373,19 @@ fn flows_of(changes: &[Change], filter: &FlowFilter, from: Option<&str>, to: Opt
             }
         }
     };
+    // The starts of each person without a stated origin, for the end at the
+    // same time (a scan of every change per end is quadratic in the whole KB).
+    let mut starts: BTreeMap<&str, Vec<&Change>> = BTreeMap::new();
+    for s in used.iter().filter(|s| s.kind == "start" && s.counterpart.is_none()) {
+        starts.entry(s.person.as_str()).or_default().push(s);
+    }
     for c in &used {
         match (c.kind.as_str(), &c.counterpart) {
             ("end", Some(o)) => add(&c.org, o, &c.person, c.date.as_deref()),
             ("start", Some(o)) => add(o, &c.org, &c.person, c.date.as_deref()),
             ("end", None) => {
                 // A start elsewhere at the same time, in an article that reports both.
-                for s in used.iter().filter(|s| s.kind == "start" && s.person == c.person && s.org != c.org && s.counterpart.is_none()) {
+                for s in starts.get(c.person.as_str()).into_iter().flatten().filter(|s| s.org != c.org) {
                     let shared = s.sources.iter().any(|x| c.sources.iter().any(|y| x.doc == y.doc));
                     let same_time = match (c.date.as_deref().and_then(PartialDate::parse), s.date.as_deref().and_then(PartialDate::parse)) {
                         (Some(a), Some(b)) => a.compatible(&b),

@@ -1,7 +1,8 @@
 //! The SQLite store: documents, entities and the append-only event log.
 //!
-//! Each document is written in one transaction with all its events, so a
-//! crash leaves either the whole document or nothing. A document already
+//! Each document is written with all its events in one transaction, or in
+//! one savepoint of a [`Batch`](crate::batch::Batch) transaction, so a crash
+//! leaves either the whole document or nothing. A document already
 //! stored with the same text is skipped: ingesting twice changes nothing.
 //! Every statement binds its values; no text from an article is ever spliced
 //! into SQL.
@@ -22,7 +23,7 @@
 use std::path::Path;
 use std::time::Duration;
 
-use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use rusqlite::{params, Connection, OptionalExtension};
 use tenure_extract::Event;
 use tenure_sources::fingerprint;
 
@@ -86,7 +87,7 @@ CREATE INDEX IF NOT EXISTS events_date ON events(date);
 /// The schema version this code writes, in `PRAGMA user_version`. Databases
 /// of version 0 (the first schema, before versions were recorded) are
 /// migrated on open.
-const SCHEMA_VERSION: i64 = 2;
+const SCHEMA_VERSION: i64 = 3;
 
 /// Version 0 → 1: fingerprints of documents and the sources of each story.
 const FINGERPRINTS: &str = "
@@ -139,6 +140,21 @@ CREATE TABLE user_aliases (
     alias TEXT NOT NULL,
     PRIMARY KEY (kind, canonical, alias)
 );
+";
+
+/// Version 2 → 3: the SimHash band indexes carry the SimHash, so that the
+/// near-duplicate candidates of a new document are read from the indexes
+/// alone (the column sits after the text in the row: reading it from the
+/// table walks the text's overflow pages).
+const COVERING_BANDS: &str = "
+DROP INDEX IF EXISTS documents_band0;
+DROP INDEX IF EXISTS documents_band1;
+DROP INDEX IF EXISTS documents_band2;
+DROP INDEX IF EXISTS documents_band3;
+CREATE INDEX documents_band0 ON documents(simhash_band0, simhash);
+CREATE INDEX documents_band1 ON documents(simhash_band1, simhash);
+CREATE INDEX documents_band2 ON documents(simhash_band2, simhash);
+CREATE INDEX documents_band3 ON documents(simhash_band3, simhash);
 ";
 
 /// The fingerprints of a text (see [`tenure_sources::fingerprint`]):
@@ -237,6 +253,12 @@ impl Store {
         conn.pragma_update(None, "journal_mode", "WAL").map_err(err)?;
         conn.pragma_update(None, "foreign_keys", "ON").map_err(err)?;
         conn.pragma_update(None, "synchronous", "NORMAL").map_err(err)?;
+        // Every statement of the write path is cached (`prepare_cached`): room for all of them.
+        conn.set_prepared_statement_cache_capacity(64);
+        // The indexes written on every document (ids, keys, URLs, hashes) are
+        // random-access: a page cache of 64 MiB instead of SQLite's 2 MB keeps
+        // their inner pages in memory on a large database.
+        conn.pragma_update(None, "cache_size", -65_536).map_err(err)?;
         let mut store = Store { conn };
         store.migrate(path).map_err(|e| match e {
             KbError::Sql(source) => err(source),
@@ -269,6 +291,9 @@ impl Store {
             // Names stored before resolution are resolved by the first query.
             tx.execute_batch(RESOLUTION)?;
         }
+        if version < 3 {
+            tx.execute_batch(COVERING_BANDS)?;
+        }
         tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
         tx.commit()?;
         Ok(())
@@ -276,60 +301,16 @@ impl Store {
 
     /// Stores a document and its events in one transaction, unless it is a
     /// copy of a stored document: then it is recorded as another source of
-    /// that one (see the module documentation).
+    /// that one (see the module documentation). To store many documents,
+    /// [`Store::batch`] commits several in each transaction.
     ///
     /// # Errors
     /// A database error; then nothing of this document is stored.
     pub fn ingest(&mut self, doc: &DocumentRecord, events: &[Event]) -> Result<IngestOutcome> {
-        let hash = content_hash(&doc.text);
-        let fingerprint = doc.fingerprint.unwrap_or_else(|| Fingerprint::of(&doc.text));
         let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        let existing: Option<(i64, String)> = tx
-            .query_row("SELECT id, content_hash FROM documents WHERE doc_id = ?1", [&doc.doc_id], |r| Ok((r.get(0)?, r.get(1)?)))
-            .optional()?;
-        let (document_id, updated) = match existing {
-            Some((_, h)) if h == hash => return Ok(IngestOutcome::Unchanged),
-            Some((id, _)) => {
-                tx.execute("DELETE FROM events WHERE document_id = ?1", [id])?;
-                tx.execute(
-                    "UPDATE documents SET content_hash = ?2, lang = ?3, published = ?4, published_inferred = ?5, title = ?6, url = ?7, origin = ?8, text = ?9 WHERE id = ?1",
-                    params![id, hash, doc.lang, doc.published, doc.published_inferred, doc.title, doc.url, doc.origin, doc.text],
-                )?;
-                set_fingerprint(&tx, id, &fingerprint)?;
-                (id, true)
-            }
-            None => {
-                if already_known(&tx, doc)? {
-                    return Ok(IngestOutcome::Unchanged);
-                }
-                if let Some(original) = original_of(&tx, &fingerprint)? {
-                    let outcome = if original.same_text {
-                        IngestOutcome::Duplicate { of: original.doc_id.clone() }
-                    } else {
-                        IngestOutcome::NearDuplicate { of: original.doc_id.clone(), distance: original.distance }
-                    };
-                    let kind = if matches!(outcome, IngestOutcome::Duplicate { .. }) { "duplicate" } else { "near_duplicate" };
-                    tx.execute(
-                        "INSERT INTO document_sources (document_id, doc_id, kind, distance, url, title, published, origin) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                        params![original.id, doc.doc_id, kind, original.distance, doc.url, doc.title, doc.published, doc.origin],
-                    )?;
-                    tx.commit()?;
-                    return Ok(outcome);
-                }
-                tx.execute(
-                    "INSERT INTO documents (doc_id, content_hash, lang, published, published_inferred, title, url, origin, text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                    params![doc.doc_id, hash, doc.lang, doc.published, doc.published_inferred, doc.title, doc.url, doc.origin, doc.text],
-                )?;
-                let id = tx.last_insert_rowid();
-                set_fingerprint(&tx, id, &fingerprint)?;
-                (id, false)
-            }
-        };
-        for (seq, e) in events.iter().enumerate() {
-            insert_event(&tx, document_id, seq, e)?;
-        }
+        let outcome = write_document(&tx, doc, events)?;
         tx.commit()?;
-        Ok(if updated { IngestOutcome::Updated(events.len()) } else { IngestOutcome::Added(events.len()) })
+        Ok(outcome)
     }
 
     /// The other sources of the stored document `doc_id`: copies recorded
@@ -370,22 +351,95 @@ impl Store {
     }
 }
 
-fn set_fingerprint(tx: &Transaction, document_id: i64, f: &Fingerprint) -> Result<()> {
+/// Writes one document and its events on `conn`, inside the caller's
+/// transaction or savepoint: the caller commits or rolls back the whole.
+pub(crate) fn write_document(conn: &Connection, doc: &DocumentRecord, events: &[Event]) -> Result<IngestOutcome> {
+    let hash = content_hash(&doc.text);
+    let fingerprint = doc.fingerprint.unwrap_or_else(|| Fingerprint::of(&doc.text));
+    let existing: Option<(i64, String)> = conn
+        .prepare_cached("SELECT id, content_hash FROM documents WHERE doc_id = ?1")?
+        .query_row([&doc.doc_id], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    let (document_id, updated) = match existing {
+        Some((_, h)) if h == hash => return Ok(IngestOutcome::Unchanged),
+        Some((id, _)) => {
+            conn.prepare_cached("DELETE FROM events WHERE document_id = ?1")?.execute([id])?;
+            conn.prepare_cached(
+                "UPDATE documents SET content_hash = ?2, lang = ?3, published = ?4, published_inferred = ?5, title = ?6, url = ?7, origin = ?8, text = ?9 WHERE id = ?1",
+            )?
+            .execute(params![id, hash, doc.lang, doc.published, doc.published_inferred, doc.title, doc.url, doc.origin, doc.text])?;
+            set_fingerprint(conn, id, &fingerprint)?;
+            (id, true)
+        }
+        None => {
+            if already_known(conn, doc)? {
+                return Ok(IngestOutcome::Unchanged);
+            }
+            if let Some(original) = original_of(conn, &fingerprint)? {
+                let outcome = if original.same_text {
+                    IngestOutcome::Duplicate { of: original.doc_id.clone() }
+                } else {
+                    IngestOutcome::NearDuplicate { of: original.doc_id.clone(), distance: original.distance }
+                };
+                let kind = if matches!(outcome, IngestOutcome::Duplicate { .. }) { "duplicate" } else { "near_duplicate" };
+                conn.prepare_cached(
+                    "INSERT INTO document_sources (document_id, doc_id, kind, distance, url, title, published, origin) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                )?
+                .execute(params![original.id, doc.doc_id, kind, original.distance, doc.url, doc.title, doc.published, doc.origin])?;
+                return Ok(outcome);
+            }
+            // The fingerprint goes in with the row: one write instead of an
+            // insert and an update.
+            let [b0, b1, b2, b3] = fingerprint.bands();
+            conn.prepare_cached(
+                "INSERT INTO documents (doc_id, content_hash, lang, published, published_inferred, title, url, origin, text,
+                                        text_hash, simhash, simhash_band0, simhash_band1, simhash_band2, simhash_band3)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+            )?
+            .execute(params![
+                doc.doc_id,
+                hash,
+                doc.lang,
+                doc.published,
+                doc.published_inferred,
+                doc.title,
+                doc.url,
+                doc.origin,
+                doc.text,
+                to_sql(fingerprint.text_hash),
+                to_sql(fingerprint.simhash),
+                b0,
+                b1,
+                b2,
+                b3
+            ])?;
+            (conn.last_insert_rowid(), false)
+        }
+    };
+    for (seq, e) in events.iter().enumerate() {
+        insert_event(conn, document_id, seq, e)?;
+    }
+    Ok(if updated { IngestOutcome::Updated(events.len()) } else { IngestOutcome::Added(events.len()) })
+}
+
+fn set_fingerprint(conn: &Connection, document_id: i64, f: &Fingerprint) -> Result<()> {
     let [b0, b1, b2, b3] = f.bands();
-    tx.execute(
+    conn.prepare_cached(
         "UPDATE documents SET text_hash = ?2, simhash = ?3, simhash_band0 = ?4, simhash_band1 = ?5, simhash_band2 = ?6, simhash_band3 = ?7 WHERE id = ?1",
-        params![document_id, to_sql(f.text_hash), to_sql(f.simhash), b0, b1, b2, b3],
+    )?
+    .execute(params![document_id, to_sql(f.text_hash), to_sql(f.simhash), b0, b1, b2, b3],
     )?;
     Ok(())
 }
 
 /// Whether a document with another id is nonetheless known: its URL is a
 /// stored document's or a recorded source's, or it is itself a recorded source.
-fn already_known(tx: &Transaction, doc: &DocumentRecord) -> Result<bool> {
-    let as_source = tx.query_row("SELECT 1 FROM document_sources WHERE doc_id = ?1", [&doc.doc_id], |_| Ok(())).optional()?.is_some();
+fn already_known(conn: &Connection, doc: &DocumentRecord) -> Result<bool> {
+    let as_source = conn.prepare_cached("SELECT 1 FROM document_sources WHERE doc_id = ?1")?.query_row([&doc.doc_id], |_| Ok(())).optional()?.is_some();
     let by_url = match doc.url.as_deref().filter(|u| !u.trim().is_empty()) {
-        Some(url) => tx
-            .query_row("SELECT 1 FROM documents WHERE url = ?1 UNION ALL SELECT 1 FROM document_sources WHERE url = ?1 LIMIT 1", [url], |_| Ok(()))
+        Some(url) => conn
+            .prepare_cached("SELECT 1 FROM documents WHERE url = ?1 UNION ALL SELECT 1 FROM document_sources WHERE url = ?1 LIMIT 1")?
+            .query_row([url], |_| Ok(()))
             .optional()?
             .is_some(),
         None => false,
@@ -395,9 +449,10 @@ fn already_known(tx: &Transaction, doc: &DocumentRecord) -> Result<bool> {
 
 /// The stored document a text copies: one with the same normalized text,
 /// else the nearest within 3 bits of SimHash (the first stored on a tie).
-fn original_of(tx: &Transaction, f: &Fingerprint) -> Result<Option<Original>> {
-    let same_text = tx
-        .query_row("SELECT id, doc_id FROM documents WHERE text_hash = ?1 ORDER BY id LIMIT 1", [to_sql(f.text_hash)], |r| {
+fn original_of(conn: &Connection, f: &Fingerprint) -> Result<Option<Original>> {
+    let same_text = conn
+        .prepare_cached("SELECT id, doc_id FROM documents WHERE text_hash = ?1 ORDER BY id LIMIT 1")?
+        .query_row([to_sql(f.text_hash)], |r| {
             Ok(Original { id: r.get(0)?, doc_id: r.get(1)?, distance: 0, same_text: true })
         })
         .optional()?;
@@ -407,55 +462,61 @@ fn original_of(tx: &Transaction, f: &Fingerprint) -> Result<Option<Original>> {
     let [b0, b1, b2, b3] = f.bands();
     // One indexed lookup per band (SQLite's OR optimization), then the exact
     // distance here.
-    let mut stmt = tx.prepare_cached(
-        "SELECT id, doc_id, simhash FROM documents
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, simhash FROM documents
          WHERE simhash_band0 = ?1 OR simhash_band1 = ?2 OR simhash_band2 = ?3 OR simhash_band3 = ?4",
     )?;
-    let candidates = stmt.query_map(params![b0, b1, b2, b3], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, i64>(2)?)))?;
-    let mut best: Option<Original> = None;
+    // Only the two integers of each candidate: the id text is read for the
+    // one kept.
+    let candidates = stmt.query_map(params![b0, b1, b2, b3], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)))?;
+    let mut best: Option<(u32, i64)> = None;
     for c in candidates {
-        let (id, doc_id, simhash) = c?;
+        let (id, simhash) = c?;
         let simhash = simhash as u64;
         if !fingerprint::near_duplicate(simhash, f.simhash) {
             continue;
         }
         let distance = (simhash ^ f.simhash).count_ones();
-        if best.as_ref().is_none_or(|b| (distance, id) < (b.distance, b.id)) {
-            best = Some(Original { id, doc_id, distance, same_text: false });
+        if best.is_none_or(|b| (distance, id) < b) {
+            best = Some((distance, id));
         }
     }
-    Ok(best)
+    let Some((distance, id)) = best else { return Ok(None) };
+    let doc_id = conn.prepare_cached("SELECT doc_id FROM documents WHERE id = ?1")?.query_row([id], |r| r.get(0))?;
+    Ok(Some(Original { id, doc_id, distance, same_text: false }))
 }
 
 /// The stored name of this key, inserted if new. Events point to the name as
 /// written (its key); which entity it belongs to is [`Store::resolve`]'s
 /// business, so that a correction can move it later. Of two spellings of one
 /// key the better one is kept, whatever the order they came in.
-fn entity(tx: &Transaction, kind: EntityKind, name: &str) -> Result<i64> {
+fn entity(conn: &Connection, kind: EntityKind, name: &str) -> Result<i64> {
     let k = key(kind, name);
     let k = if k.is_empty() { name.trim().to_lowercase() } else { k };
     let name = name.trim();
-    if let Some((id, stored)) = tx
-        .query_row("SELECT id, name FROM entities WHERE kind = ?1 AND key = ?2", params![kind.as_str(), k], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))
+    if let Some((id, stored)) = conn
+        .prepare_cached("SELECT id, name FROM entities WHERE kind = ?1 AND key = ?2")?
+        .query_row(params![kind.as_str(), k], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))
         .optional()?
     {
         if better_spelling(name, &stored) {
-            tx.execute("UPDATE entities SET name = ?2 WHERE id = ?1", params![id, name])?;
+            conn.prepare_cached("UPDATE entities SET name = ?2 WHERE id = ?1")?.execute(params![id, name])?;
         }
         return Ok(id);
     }
-    tx.execute("INSERT INTO entities (kind, name, key) VALUES (?1, ?2, ?3)", params![kind.as_str(), name.trim(), k])?;
-    Ok(tx.last_insert_rowid())
+    conn.prepare_cached("INSERT INTO entities (kind, name, key) VALUES (?1, ?2, ?3)")?.execute(params![kind.as_str(), name, k])?;
+    Ok(conn.last_insert_rowid())
 }
 
-fn insert_event(tx: &Transaction, document_id: i64, seq: usize, e: &Event) -> Result<()> {
-    let person = e.person.as_deref().map(|p| entity(tx, EntityKind::Person, p)).transpose()?;
-    let org = entity(tx, EntityKind::Org, &e.org)?;
-    let counterpart = e.counterpart.as_deref().map(|c| entity(tx, EntityKind::Org, c)).transpose()?;
-    tx.execute(
+fn insert_event(conn: &Connection, document_id: i64, seq: usize, e: &Event) -> Result<()> {
+    let person = e.person.as_deref().map(|p| entity(conn, EntityKind::Person, p)).transpose()?;
+    let org = entity(conn, EntityKind::Org, &e.org)?;
+    let counterpart = e.counterpart.as_deref().map(|c| entity(conn, EntityKind::Org, c)).transpose()?;
+    conn.prepare_cached(
         "INSERT INTO events (document_id, seq, type, person_id, org_id, unit, role, role_text, date, until, counterpart_id, manner, status, evidence_start, evidence_end, evidence_text, confidence)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
-        params![
+    )?
+    .execute(params![
             document_id,
             seq as i64,
             e.kind.as_str(),
@@ -473,8 +534,7 @@ fn insert_event(tx: &Transaction, document_id: i64, seq: usize, e: &Event) -> Re
             e.evidence.end as i64,
             e.evidence.text,
             e.confidence as f64,
-        ],
-    )?;
+        ])?;
     Ok(())
 }
 
