@@ -70,6 +70,9 @@ pub struct Analysis<'a> {
     /// For each token, the mention covering it.
     pub at: Vec<Option<usize>>,
     pub persons: Vec<Person>,
+    /// Each person's named mentions (indices into `mentions`, in text order),
+    /// to find one without scanning every mention.
+    pub person_mentions: FxHashMap<usize, Vec<usize>>,
     pub orgs: Vec<String>,
     /// The organization the article is mostly about.
     pub main_org: Option<usize>,
@@ -102,6 +105,7 @@ impl<'a> Analysis<'a> {
             published,
             mentions: Vec::new(),
             persons: Vec::new(),
+            person_mentions: FxHashMap::default(),
             orgs: Vec::new(),
             main_org: None,
             future_sentence: Vec::new(),
@@ -134,6 +138,9 @@ impl<'a> Analysis<'a> {
         for (i, m) in an.mentions.iter().enumerate() {
             for t in m.start..m.end {
                 an.at[t] = Some(i);
+            }
+            if let MentionKind::Person(p) = m.kind {
+                an.person_mentions.entry(p).or_default().push(i);
             }
         }
         an.resolve_references();

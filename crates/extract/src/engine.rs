@@ -65,13 +65,11 @@ struct Engine<'a, 'b> {
     last_start_org: std::cell::RefCell<Option<String>>,
     /// `TENURE_DEBUG` set: mentions and each verb's arguments go to stderr, to trace a rule.
     debug: bool,
-    /// Each person's mentions (indices, in text order), to find one without a scan.
-    person_mentions: HashMap<usize, Vec<usize>>,
 }
 
 /// Extracts events (change events and held facts) from an analysed article.
 pub fn extract(an: &Analysis) -> Vec<Draft> {
-    let mut engine = Engine { an, last_start: Default::default(), last_end: Default::default(), appositions: Default::default(), profiles: Default::default(), news_day: news_day(an), last_org: Default::default(), last_start_org: Default::default(), debug: debug_enabled(), person_mentions: person_mentions(an) };
+    let mut engine = Engine { an, last_start: Default::default(), last_end: Default::default(), appositions: Default::default(), profiles: Default::default(), news_day: news_day(an), last_org: Default::default(), last_start_org: Default::default(), debug: debug_enabled() };
     if engine.debug {
         for m in &an.mentions {
             eprintln!("mention {:?} {:?}", an.raw(m.start, m.end), m.kind);
@@ -131,16 +129,6 @@ fn mark_past_holdings(drafts: &mut [Draft]) {
             d.manner = "past".into();
         }
     }
-}
-
-fn person_mentions(an: &Analysis) -> HashMap<usize, Vec<usize>> {
-    let mut out: HashMap<usize, Vec<usize>> = HashMap::new();
-    for (i, m) in an.mentions.iter().enumerate() {
-        if let MentionKind::Person(p) = m.kind {
-            out.entry(p).or_default().push(i);
-        }
-    }
-    out
 }
 
 /// Read once per process: the flag is checked on every verb of change.
@@ -1340,7 +1328,7 @@ impl<'a, 'b> Engine<'a, 'b> {
     /// sentence: "CFO Ned Segal", "le directeur financier Y".
     fn prefix_title(&self, person: usize, range: std::ops::Range<usize>) -> Option<Title> {
         let an = self.an;
-        let own = self.person_mentions.get(&person)?;
+        let own = an.person_mentions.get(&person)?;
         let m = &an.mentions[*own.get(own.partition_point(|&i| an.mentions[i].start < range.start))?];
         if m.start >= range.end {
             return None;
@@ -1725,20 +1713,25 @@ fn segments(an: &Analysis, range: std::ops::Range<usize>) -> Vec<usize> {
         .collect()
 }
 
+/// The indices of the drafts `keep` accepts, one group per person, in text
+/// order: only one person's drafts can pair, and grouping keeps a list of
+/// thousands of names linear.
+fn by_person(drafts: &[Draft], keep: impl Fn(&Draft) -> bool) -> Vec<Vec<usize>> {
+    let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (i, d) in drafts.iter().enumerate().filter(|(_, d)| keep(d)) {
+        if let Some(p) = d.person {
+            groups.entry(p).or_default().push(i);
+        }
+    }
+    let mut groups: Vec<Vec<usize>> = groups.into_values().collect();
+    groups.sort_unstable();
+    groups
+}
+
 /// In one sentence, "X fait ses adieux à A et rejoint B": the end at A and the
 /// start at B are one move, each the other's counterpart.
 fn pair_moves(drafts: &mut [Draft]) {
-    // Only one person's own drafts can pair: grouping keeps a list of
-    // thousands of names linear.
-    let mut by_person: HashMap<usize, Vec<usize>> = HashMap::new();
-    for (i, d) in drafts.iter().enumerate() {
-        if let Some(p) = d.person {
-            by_person.entry(p).or_default().push(i);
-        }
-    }
-    let mut groups: Vec<Vec<usize>> = by_person.into_values().collect();
-    groups.sort_unstable();
-    for group in groups {
+    for group in by_person(drafts, |_| true) {
         for &i in &group {
             for &j in &group {
                 let (a, b) = (&drafts[i], &drafts[j]);
@@ -1765,15 +1758,8 @@ fn pair_moves_across_sentences(drafts: &mut [Draft]) {
         (Some(x), Some(y)) => x.compatible(&y),
         _ => false,
     };
-    // One person's drafts at a time, so that long lists of names stay linear.
-    let mut by_person: HashMap<usize, Vec<usize>> = HashMap::new();
-    for (i, d) in drafts.iter().enumerate() {
-        if let Some(p) = d.person.filter(|_| open(d, EventType::End) || open(d, EventType::Start)) {
-            by_person.entry(p).or_default().push(i);
-        }
-    }
     let mut pairs = Vec::new();
-    for group in by_person.values() {
+    for group in by_person(drafts, |d| open(d, EventType::End) || open(d, EventType::Start)) {
         for &i in group.iter().filter(|&&i| drafts[i].kind == EventType::End) {
             let end = &drafts[i];
             let starts: Vec<usize> = group.iter().copied().filter(|&j| drafts[j].kind == EventType::Start && drafts[j].org != end.org && drafts[j].manner != "founded" && agree(&drafts[j], end)).collect();

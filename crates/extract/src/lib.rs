@@ -151,11 +151,10 @@ impl Extractor {
         let an = Analysis::from_tokens(text, toks, language, &self.common, published);
         let drafts = engine::extract(&an);
         let offsets = CharOffsets::new(text);
-        let mention_starts = PersonMentions::new(&an);
         let events = drafts
             .into_iter()
             .map(|d| {
-                let (start, end) = evidence_span(&an, &mention_starts, &d);
+                let (start, end) = evidence_span(&an, &d);
                 let evidence = Evidence { start: offsets.char_at(start), end: offsets.char_at(end), text: text[start..end].to_string() };
                 Event {
                     doc: input.id.to_string(),
@@ -188,40 +187,23 @@ const MAX_EVIDENCE_BYTES: usize = 1_000;
 /// [`MAX_EVIDENCE_BYTES`] (a list of thousands of names), the whole tokens
 /// within half that length of the person's mention, so that the output grows
 /// with the events and not with events × sentence length.
-fn evidence_span(an: &Analysis, mentions: &PersonMentions, d: &engine::Draft) -> (usize, usize) {
+fn evidence_span(an: &Analysis, d: &engine::Draft) -> (usize, usize) {
     let sent = &an.sents[d.sentence];
     if sent.end - sent.start <= MAX_EVIDENCE_BYTES {
         return (sent.start, sent.end);
     }
-    let anchor = d.person.and_then(|p| mentions.first_in(p, sent.tokens.clone())).map_or(sent.start, |t| an.toks[t].start);
+    let first_mention = |p: usize| {
+        let own = an.person_mentions.get(&p)?;
+        let m = &an.mentions[*own.get(own.partition_point(|&i| an.mentions[i].start < sent.tokens.start))?];
+        sent.tokens.contains(&m.start).then_some(m.start)
+    };
+    let anchor = d.person.and_then(first_mention).map_or(sent.start, |t| an.toks[t].start);
     let from = anchor.saturating_sub(MAX_EVIDENCE_BYTES / 2).max(sent.start);
     let to = (from + MAX_EVIDENCE_BYTES).min(sent.end);
     let toks = &an.toks[sent.tokens.clone()];
     let first = toks.get(toks.partition_point(|t| t.start < from)).map_or(sent.start, |t| t.start);
     let last = toks.partition_point(|t| t.end <= to).checked_sub(1).map_or(sent.end, |i| toks[i].end);
     (first, last.max(first))
-}
-
-/// The token where each person is named, in text order, to find a person's
-/// first mention in a sentence without scanning all mentions.
-struct PersonMentions(HashMap<usize, Vec<usize>>);
-
-impl PersonMentions {
-    fn new(an: &Analysis) -> Self {
-        let mut by_person: HashMap<usize, Vec<usize>> = HashMap::new();
-        for m in &an.mentions {
-            if let analysis::MentionKind::Person(p) = m.kind {
-                by_person.entry(p).or_default().push(m.start);
-            }
-        }
-        by_person.values_mut().for_each(|v| v.sort_unstable());
-        PersonMentions(by_person)
-    }
-
-    fn first_in(&self, person: usize, tokens: std::ops::Range<usize>) -> Option<usize> {
-        let starts = self.0.get(&person)?;
-        starts.get(starts.partition_point(|&t| t < tokens.start)).copied().filter(|t| tokens.contains(t))
-    }
 }
 
 /// The latest full date written in the text ("6 août 2024"), as the
