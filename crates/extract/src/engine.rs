@@ -758,8 +758,8 @@ impl<'a, 'b> Engine<'a, 'b> {
                 .or_else(|| seat.clone())
                 .or_else(|| subject_title.clone())
                 .filter(here)
-                .or_else(|| best(apposed.map(|ts| ts.iter().filter(|t| here(t)).cloned().collect::<Vec<_>>()).as_ref()))
-                .or_else(|| person.and_then(|p| self.profile_title(p, org.as_deref())));
+                .or_else(|| best(apposed.map(|ts| ts.iter().filter(|t| here(t) && inherited_fits(t, kind, manner)).cloned().collect::<Vec<_>>()).as_ref()))
+                .or_else(|| person.and_then(|p| self.profile_title(p, org.as_deref())).filter(|t| inherited_fits(t, kind, manner)));
             // Founding: the founder's role, unless the text names the title taken.
             let title = if entry.manner == "founded" && later_title.is_none() {
                 let word = &an.toks[ts].folded;
@@ -1558,7 +1558,7 @@ impl<'a, 'b> Engine<'a, 'b> {
                 if d.kind == EventType::Start && starts(d, drafts) > 1 {
                     return None;
                 }
-                self.profile_title(p, d.org.as_deref()).filter(|t| t.org.is_some() || self.an.orgs.len() <= 1 || d.org == self.main_org())
+                self.profile_title(p, d.org.as_deref()).filter(|t| t.org.is_some() || self.an.orgs.len() <= 1 || d.org == self.main_org()).filter(|t| inherited_fits(t, d.kind, &d.manner))
             })
             .collect();
         for (d, t) in drafts.iter_mut().zip(fills) {
@@ -1711,6 +1711,13 @@ fn segments(an: &Analysis, range: std::ops::Range<usize>) -> Vec<usize> {
             seg
         })
         .collect()
+}
+
+/// Whether a title the article gave the person elsewhere may be the role of
+/// this change: one founds a company, one never joins it as its founder
+/// ("X, a co-founder of OpenAI, joins Anthropic" is no co-founder there).
+fn inherited_fits(t: &Title, kind: EventType, manner: &str) -> bool {
+    !(kind == EventType::Start && manner != "founded" && matches!(t.code.as_str(), "founder" | "cofounder"))
 }
 
 /// The indices of the drafts `keep` accepts, one group per person, in text

@@ -371,3 +371,10 @@ fn a_move_told_in_two_sentences_has_counterparts() {
     let ev = extract(Lang::Fr, "2024-05-29", "Paul Durand a quitté Contoso en 2015. Il a rejoint Fabrikam mardi.");
     assert_eq!(find(&ev, EventType::End, Some("Paul Durand"), "Contoso").counterpart, None);
 }
+
+#[test]
+fn a_founder_elsewhere_does_not_join_as_founder() {
+    let ev = extract(Lang::En, "2024-08-06", "Jane Doe, a co-founder of Contoso, is leaving the company to join Fabrikam.");
+    assert_eq!(find(&ev, EventType::End, Some("Jane Doe"), "Contoso").role.as_deref(), Some("cofounder"));
+    assert_eq!(find(&ev, EventType::Start, Some("Jane Doe"), "Fabrikam").role, None);
+}
