@@ -475,7 +475,7 @@ impl<'a, 'b> Engine<'a, 'b> {
                 // "Jobs reste directeur général": what the article calls the person.
                 if status == Status::Actual && !future {
                     self.profiles.borrow_mut().entry(person).or_default().push(Title { org: org.clone(), ..title.clone() });
-                    out.push(Draft { date: None, date_weak: true, ..self.draft(EventType::Held, Some(person), org, Some(title), "current", status, (None, true), None, None, s, 0.6) });
+                    out.push(self.draft(EventType::Held, Some(person), org, Some(title), "current", status, (None, true), None, None, s, 0.6));
                 }
                 continue;
             }
