@@ -682,11 +682,16 @@ impl<'a> Analysis<'a> {
                     i += n;
                     continue;
                 } else if let Some(n) = phrase(&l.person_descriptions) {
-                    if claims.free(i, i + n) {
+                    // Not "l'Américain Greg Kelly": there the words qualify the name.
+                    let before_name = matches!(claims.kind(i + n), Some(MentionKind::Person(_)));
+                    if claims.free(i, i + n) && !before_name {
                         claims.claim(i, i + n, reference(false));
                         i += n;
                         continue;
                     }
+                } else if l.object_clitics.contains(f) && i + 1 < range.end && (l.clitic_hosts.contains(&self.toks[i + 1].folded) || (i > range.start && l.gerund_markers.contains(&self.toks[i - 1].folded) && self.trigger_at[i + 1].is_some())) {
+                    // "le conseil l'avait démis", "en le révoquant": a person as object.
+                    claims.claim(i, i + 1, reference(false));
                 } else if l.pronouns.contains(f) || l.first_person.contains(f) || (l.relative_pronouns.contains(f) && i > range.start && (self.toks[i - 1].folded == "," || self.last_person_before(i, range.start, claims))) {
                     claims.claim(i, i + 1, reference(false));
                 }
@@ -703,12 +708,16 @@ impl<'a> Analysis<'a> {
     /// that follows the quote or the last speaker; others → recent persons.
     fn resolve_references(&mut self) {
         let mut recent: Vec<usize> = Vec::new();
+        let mut named: FxHashMap<usize, (usize, usize)> = FxHashMap::default();
         let signatures = self.signatures();
         for m in 0..self.mentions.len() {
             let start = self.mentions[m].start;
             match &self.mentions[m].kind {
                 MentionKind::Person(id) => {
                     let id = *id;
+                    // Salience: how often named, then how early (the story's topic first).
+                    let first_seen = usize::MAX - m;
+                    named.entry(id).or_insert((0, first_seen)).0 += 1;
                     recent.retain(|&p| p != id);
                     recent.insert(0, id);
                     // A pronoun points to someone named lately, never to the
@@ -733,8 +742,21 @@ impl<'a> Analysis<'a> {
                             None
                         };
                         let fits = |p: &usize| plural || wanted.is_none() || self.persons[*p].sex.is_none() || self.persons[*p].sex == wanted;
-                        recent.iter().copied().filter(fits).take(if plural { 2 } else { 4 }).collect()
+                        let mut candidates: Vec<usize> = recent.iter().copied().filter(fits).take(if plural { 2 } else { 4 }).collect();
+                        // A description ("le dirigeant franco-libano-brésilien", "the
+                        // executive") is of the person the story is about: the one
+                        // named most so far, the latest among equals.
+                        if !plural && self.mentions[m].end - start > 1 {
+                            candidates.sort_by_key(|p| std::cmp::Reverse(named.get(p).copied().unwrap_or((0, 0))));
+                        }
+                        candidates
                     };
+                    // "Le dirigeant ... Trois jours plus tard, le conseil l'avait démis":
+                    // the person a reference stands for is the one named last.
+                    if let (false, Some(&first)) = (plural, candidates.first()) {
+                        recent.retain(|&p| p != first);
+                        recent.insert(0, first);
+                    }
                     self.mentions[m].kind = MentionKind::PersonRef { candidates, plural };
                 }
                 _ => {}

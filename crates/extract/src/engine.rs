@@ -325,6 +325,9 @@ impl<'a, 'b> Engine<'a, 'b> {
         if org.is_none() && start >= 2 && an.lang.possessive.contains(&an.toks[start - 1].folded) {
             org = self.org_at(start - 2);
         }
+        if org.is_none() && start > range.start && an.lang.org_possessives.contains(&an.toks[start - 1].folded) {
+            org = self.last_org_named(range.start, start - 1);
+        }
         // "Yahoo chief executive Marissa Mayer": the name before the title.
         if org.is_none() && start > range.start && matches!(self.kind_at(start - 1), Some(MentionKind::Org(_))) {
             org = self.org_at(start - 1);
@@ -655,7 +658,7 @@ impl<'a, 'b> Engine<'a, 'b> {
         // "Su nombramiento", "his appointment": the possessor, named before, not the next name.
         let possessed = !entry.succession
             && [Some(ts), ts.checked_sub(1)].into_iter().flatten().filter(|&k| k >= range.start).any(|k| an.lang.person_possessives.contains(&an.toks[k].folded));
-        let (mut persons, person_mention) = if possessed {
+        let (mut persons, mut person_mention) = if possessed {
             // "Un mois après son départ d'OpenAI, Ilya Sutskever a dévoilé...": the
             // possessor may be the subject that follows the opening phrase.
             let seg = segments(an, range.clone());
@@ -688,6 +691,24 @@ impl<'a, 'b> Engine<'a, 'b> {
             .map(|m| self.title(m.start, m.end));
         // "La consejera delegada de la plataforma anunció...": the title is the subject's.
         let mut subject_title = None;
+        // "Le patron de Michelin doit passer le relais à X": a title as subject
+        // stands for the one person the article gives it; the name after the
+        // verb is someone else (here the successor).
+        let named_after = person_mention.is_some_and(|m| an.mentions[m].start > ts);
+        if let (Some(t), false, true) = (&opening_title, object_first, named_after) {
+            match self.title_holder(t) {
+                Some(p) => {
+                    persons = vec![p];
+                    person_mention = None;
+                    subject_title = opening_title.clone();
+                }
+                None if entry.hands_over => {
+                    persons.clear();
+                    person_mention = None;
+                }
+                None => {}
+            }
+        }
         if persons.is_empty() && subject_unit.is_none() && !object_first && (an.lang.pro_drop || opening_title.is_some()) {
             if let Some(p) = self.focus_before(range.start) {
                 persons.push(p);
@@ -919,6 +940,19 @@ impl<'a, 'b> Engine<'a, 'b> {
     }
 
     /// The last person named before token `k`.
+    /// The one person the article gives this title ("patron" of Michelin):
+    /// none when the title names no organization and several hold it, or when
+    /// several hold it there.
+    fn title_holder(&self, title: &Title) -> Option<usize> {
+        let profiles = self.profiles.borrow();
+        let mut holders = profiles
+            .iter()
+            .filter(|(_, ts)| ts.iter().any(|t| t.code == title.code && !t.former && (title.org.is_none() || t.org == title.org)))
+            .map(|(p, _)| *p);
+        let first = holders.next()?;
+        holders.next().is_none().then_some(first)
+    }
+
     fn focus_before(&self, k: usize) -> Option<usize> {
         self.an.mentions.iter().take_while(|m| m.start < k).filter_map(|m| match m.kind {
             MentionKind::Person(p) => Some(p),
@@ -943,7 +977,9 @@ impl<'a, 'b> Engine<'a, 'b> {
         let before = || self.person_before(ts, range.start);
         // After the verb, or inside a phrase with a gap ("löst X Y ab").
         let after = |limit: usize| self.person_after(ts + 1, range.end.min(te + limit));
-        let found = if object_first { after(15).or_else(before) } else { before().or_else(|| after(12)) };
+        // "le conseil l'avait démis": the object stands before the verb.
+        let clitic = || (ts.saturating_sub(3).max(range.start)..ts).rev().filter(|&k| self.is_clitic(k)).find_map(|k| self.person_from_mention(k));
+        let found = if object_first { clitic().or_else(|| after(15)).or_else(before) } else { before().or_else(|| after(12)) };
         found.map_or((Vec::new(), None), |(p, m)| (p, Some(m)))
     }
 
@@ -959,10 +995,18 @@ impl<'a, 'b> Engine<'a, 'b> {
         }
     }
 
+    /// An object pronoun before its verb: "l'" in "le conseil l'a démis".
+    fn is_clitic(&self, k: usize) -> bool {
+        matches!(self.kind_at(k), Some(MentionKind::PersonRef { .. })) && self.an.lang.object_clitics.contains(&self.an.toks[k].folded)
+    }
+
     fn person_before(&self, ts: usize, start: usize) -> Option<(Vec<usize>, usize)> {
         let mut k = ts;
         while k > start {
             k -= 1;
+            if self.is_clitic(k) {
+                continue; // the object, not the subject
+            }
             // "Okafor, who co-founded it with Lindqvist, has left": skip the relative clause.
             if self.an.toks[k].folded == "," {
                 if let Some(open) = self.relative_clause_before(k, start).or_else(|| self.apposition_before(k, start)) {
@@ -1645,7 +1689,7 @@ impl<'a, 'b> Engine<'a, 'b> {
         }
         // "restera PDG jusqu'à la fin de l'année": for an end, the end of the span is its date.
         let candidates: Vec<&(usize, crate::timex::Timex, bool)> =
-            dates.iter().filter(|(k, t, u)| (!*u || kind == EventType::End) && Some(*k) != until_at && (t.date.is_some() || t.later)).collect();
+            dates.iter().filter(|(k, t, u)| (!*u || kind == EventType::End) && Some(*k) != until_at && (t.date.is_some() || t.later.is_some())).collect();
         let dist = |k: usize| if k >= te { k - te } else { ts.saturating_sub(k) };
         // A date far after the verb belongs to what follows ("depuis la fondation il y a neuf ans").
         let same_clause = candidates.iter().filter(|(k, _, _)| seg_of(*k) == trig_seg && (*k < ts || k.saturating_sub(te) <= 8)).min_by_key(|(k, _, _)| dist(*k));
@@ -1659,9 +1703,13 @@ impl<'a, 'b> Engine<'a, 'b> {
             .min_by_key(|(k, _, _)| dist(*k));
         // "stepped down from its board effective Sunday": the effective date first.
         let effective = candidates.iter().filter(|(k, _, _)| (k.saturating_sub(3).max(range.start)..*k).any(|j| an.lang.effective.longest_at(&an.toks[..*k], j, &NoSlots).is_some_and(|m| j + m.len == *k))).min_by_key(|(k, _, _)| dist(*k));
-        if let Some((_, t, _)) = effective.filter(|_| kind != EventType::Absence).or(same_clause).or(opening).or(near) {
-            if t.later {
-                return (*last_date, until, last_date.is_none());
+        if let Some((k, t, _)) = effective.filter(|_| kind != EventType::Absence).or(same_clause).or(opening).or(near) {
+            if let Some(days) = t.later {
+                // "interpellé le 19 novembre ... Trois jours plus tard": after the
+                // last day the story named, else after its last change.
+                let anchor = self.last_named_day(*k).or(*last_date);
+                let date = anchor.map(|a| if days > 0 && a.day.is_some() { a.add_days(days as i64) } else { a });
+                return (date, until, date.is_none());
             }
             return (t.date, until, false);
         }
@@ -1677,6 +1725,28 @@ impl<'a, 'b> Engine<'a, 'b> {
     }
 
     /// Where the verbs of change of a sentence start.
+    /// The organization named last in `range`, not one that only qualifies
+    /// another ("Alphabet, Google's parent company": Alphabet).
+    fn last_org_named(&self, start: usize, end: usize) -> Option<String> {
+        let an = self.an;
+        an.mentions.iter().filter(|m| m.start >= start && m.end <= end && matches!(m.kind, MentionKind::Org(_) | MentionKind::OrgAnaphor { .. }))
+            .filter(|m| !an.toks.get(m.end).is_some_and(|t| an.lang.possessive.contains(&t.folded)))
+            .last()
+            .and_then(|m| self.org_at(m.start))
+    }
+
+    /// The last past day the text names before token `k`, in its sentence or
+    /// the two before: the story's thread ("le 19 novembre ... Trois jours plus tard").
+    fn last_named_day(&self, k: usize) -> Option<PartialDate> {
+        let from = self.sentence_range(self.sentence_of(k).saturating_sub(2)).start;
+        let past = |d: &PartialDate| self.an.published.is_none_or(|p| d.ordinal_start() <= p.ordinal_end());
+        let m = self.an.mentions.iter().take_while(|m| m.start < k).filter(|m| m.start >= from).filter_map(|m| match m.kind {
+            MentionKind::Date(t) => t.date.filter(|d| d.day.is_some() && t.later.is_none() && past(d)),
+            _ => None,
+        });
+        m.last()
+    }
+
     fn trigger_starts(&self, range: std::ops::Range<usize>) -> Vec<usize> {
         let toks = &self.an.toks[..range.end];
         range.clone().filter(|&k| self.kind_at(k).is_none() && self.an.lang.triggers.longest_at(toks, k, &NoSlots).is_some()).collect()

@@ -179,6 +179,7 @@ pub enum Resolve {
     NextWeekday,
     EndOfNamedYear,
     Later,
+    DaysLater,
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -233,6 +234,14 @@ struct GrammarFile {
     effective: Vec<String>,
     #[serde(default)]
     comitative: Vec<String>,
+    #[serde(default)]
+    object_clitics: Vec<String>,
+    #[serde(default)]
+    clitic_hosts: Vec<String>,
+    #[serde(default)]
+    gerund_markers: Vec<String>,
+    #[serde(default)]
+    org_possessives: Vec<String>,
     #[serde(default)]
     new_in_post: Vec<String>,
     #[serde(default)]
@@ -320,6 +329,14 @@ pub struct Language {
     pub effective: PhraseSet<()>,
     /// "founded X with A and B": those who did it with the subject.
     pub comitative: PhraseSet<()>,
+    /// "le conseil l'a démis", "lo destituyó": a person as object, before the verb.
+    pub object_clitics: HashSet<String>,
+    /// The auxiliaries a clitic stands before ("l'a", "l'avait"), besides a verb of change.
+    pub clitic_hosts: HashSet<String>,
+    /// "en le révoquant": a clitic between these and a verb of change.
+    pub gerund_markers: HashSet<String>,
+    /// "its president": a possessive that can only stand for an organization.
+    pub org_possessives: HashSet<String>,
     /// "its new chief executive", "le nouveau PDG": a title just taken.
     pub new_in_post: HashSet<String>,
     /// "is", "est", "ist", "es": the link between a person and a title.
@@ -589,6 +606,10 @@ impl Language {
             ellipsis: phrases(&g.ellipsis, &rules),
             thing_relatives: set(&g.thing_relatives),
             comitative: phrases(&g.comitative, &rules),
+            object_clitics: set(&g.object_clitics),
+            clitic_hosts: set(&g.clitic_hosts),
+            gerund_markers: set(&g.gerund_markers),
+            org_possessives: set(&g.org_possessives),
             new_in_post: set(&g.new_in_post),
             copulas: phrases(&g.copulas, &rules),
             future_copulas: phrases(&g.future_copulas, &rules),

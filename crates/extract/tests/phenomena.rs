@@ -378,3 +378,62 @@ fn a_founder_elsewhere_does_not_join_as_founder() {
     assert_eq!(find(&ev, EventType::End, Some("Jane Doe"), "Contoso").role.as_deref(), Some("cofounder"));
     assert_eq!(find(&ev, EventType::Start, Some("Jane Doe"), "Fabrikam").role, None);
 }
+
+#[test]
+fn a_title_as_subject_stands_for_its_holder() {
+    // The holder is known from an apposition; the name after the verb is the successor.
+    let cases = [
+        (Lang::Fr, "Paul Durand, le patron de Fabrikam, a rejoint le conseil de Contoso. Le patron de Fabrikam doit passer le relais à Anne Roux en mai."),
+        (Lang::En, "Paul Durand, the chief executive of Fabrikam, joined the board of Contoso. The chief executive of Fabrikam will hand over to Anne Roux in May."),
+        (Lang::Es, "Paul Durand, consejero delegado de Fabrikam, entró en el consejo de Contoso. El consejero delegado de Fabrikam cederá el puesto a Anne Roux en mayo."),
+    ];
+    for (lang, text) in cases {
+        let ev = extract(lang, "2024-03-04", text);
+        let end = find(&ev, EventType::End, Some("Paul Durand"), "Fabrikam");
+        assert_eq!(end.date.as_deref(), Some("2024-05"), "{lang:?}");
+        let start = find(&ev, EventType::Start, Some("Anne Roux"), "Fabrikam");
+        assert_eq!(start.status, Status::Planned, "{lang:?}");
+        assert!(!ev.iter().any(|e| e.kind == EventType::End && e.person.as_deref() == Some("Anne Roux")), "{lang:?}: {:#?}", brief(&ev));
+    }
+}
+
+#[test]
+fn an_object_pronoun_before_the_verb_is_the_person_removed() {
+    let cases = [
+        (Lang::Fr, "Paul Durand dirigeait Fabrikam depuis 2015. Le 3 mars, le conseil de Fabrikam l'a démis de ses fonctions.", "Paul Durand"),
+        (Lang::Fr, "Anne Roux présidait la société Fabrikam. La société Contoso a suivi le 3 mars en la révoquant de sa présidence.", "Anne Roux"),
+        (Lang::Es, "Ana Ruiz dirigía Fabrikam desde 2015. El 3 de marzo, el consejo de Fabrikam la ha destituido.", "Ana Ruiz"),
+    ];
+    for (lang, text, person) in cases {
+        let ev = extract(lang, "2024-03-05", text);
+        let end = ev.iter().find(|e| e.kind == EventType::End && e.person.as_deref() == Some(person)).unwrap_or_else(|| panic!("{lang:?}: {:#?}", brief(&ev)));
+        assert_eq!(end.date.as_deref(), Some("2024-03-03"), "{lang:?}");
+        assert_eq!(end.manner.as_deref(), Some("removed"), "{lang:?}");
+    }
+    // "la" before a noun of change is an article: "la démission de son PDG" names no one by it.
+    let ev = extract(Lang::Fr, "2024-03-05", "Anne Roux a été nommée. Le conseil a pris acte de la démission de son PDG.");
+    assert!(!ev.iter().any(|e| e.kind == EventType::End && e.person.as_deref() == Some("Anne Roux")), "{:#?}", brief(&ev));
+}
+
+#[test]
+fn a_description_is_of_the_story_s_topic_and_days_later_count_from_the_last_day_named() {
+    let text = "Deux mois après l'arrestation de Paul Durand, Fabrikam a tourné la page. Sur sa proposition, Marc Petit a été nommé directeur général. \
+                Le dirigeant franco-belge avait été interpellé le 19 novembre. Trois jours plus tard, le conseil de Contoso l'avait démis de la présidence.";
+    let ev = extract(Lang::Fr, "2019-01-25", text);
+    let end = find(&ev, EventType::End, Some("Paul Durand"), "Contoso");
+    assert_eq!(end.date.as_deref(), Some("2018-11-22"));
+    assert!(!ev.iter().any(|e| e.kind == EventType::End && e.person.as_deref() == Some("Marc Petit")), "{:#?}", brief(&ev));
+
+    let ev = extract(Lang::En, "2019-01-25", "John Smith was arrested on November 19. Three days later the board of Contoso removed him as chairman.");
+    assert_eq!(find(&ev, EventType::End, Some("John Smith"), "Contoso").date.as_deref(), Some("2018-11-22"));
+    let ev = extract(Lang::De, "2019-01-25", "Jan Becker wurde am 19. November festgenommen. Drei Tage später hat der Aufsichtsrat von Contoso ihn abberufen.");
+    assert_eq!(find(&ev, EventType::End, Some("Jan Becker"), "Contoso").date.as_deref(), Some("2018-11-22"));
+}
+
+#[test]
+fn its_is_the_organization_named_last_not_one_that_qualifies_it() {
+    let text = "Anne Roux is giving up her post as chief executive of Contoso, Fabrikam's parent company, and Paul Durand is leaving his role as its president.";
+    let ev = extract(Lang::En, "2019-12-04", text);
+    let end = find(&ev, EventType::End, Some("Paul Durand"), "Contoso");
+    assert_eq!(end.role.as_deref(), Some("president"));
+}
