@@ -441,7 +441,9 @@ impl<'a, 'b> Engine<'a, 'b> {
         };
         let mut out = Vec::new();
         for r in an.mentions.iter().filter(|m| m.start > range.start && m.end <= range.end && matches!(m.kind, MentionKind::Role { former: false, .. })) {
-            let fresh = l.new_in_post.contains(&an.toks[r.start - 1].folded);
+            // Not "de nouveau" ("again"), which only ends with a word for "new".
+            let again_before = (r.start.saturating_sub(4).max(range.start)..r.start).any(|j| l.again.longest_at(toks, j, &NoSlots).is_some_and(|m| j + m.len == r.start));
+            let fresh = l.new_in_post.contains(&an.toks[r.start - 1].folded) && !again_before;
             let title = self.title(r.start, r.end);
             // The copula after the title and its "of ORG", before any name or comma.
             let after_title = (r.end..range.end.min(r.end + 6))
@@ -456,22 +458,36 @@ impl<'a, 'b> Engine<'a, 'b> {
             let backward = || {
                 let copula_ending_at = |k: usize| (k.saturating_sub(3).max(range.start)..k).find(|&j| copula_at(j).is_some_and(|(n, _)| j + n == k));
                 let mut k = r.start - usize::from(fresh);
-                // Back over articles and onset words ("es desde hoy presidente") to the copula.
+                let mut again = false;
+                // Back over articles, onset words ("es desde hoy presidente") and
+                // "again" ("is once again chief technology officer") to the copula.
                 while copula_ending_at(k).is_none() && k > range.start && k + 6 > r.start {
-                    let onset_end = (k.saturating_sub(4).max(range.start)..k).find(|&j| l.onset.longest_at(toks, j, &NoSlots).is_some_and(|m| j + m.len == k));
-                    match onset_end {
-                        Some(j) => k = j,
-                        None if l.stopwords.contains(&an.toks[k - 1].folded) => k -= 1,
-                        None => break,
+                    let ending_here = |set: &crate::phrase::PhraseSet<()>| (k.saturating_sub(4).max(range.start)..k).find(|&j| set.longest_at(toks, j, &NoSlots).is_some_and(|m| j + m.len == k));
+                    if let Some(j) = ending_here(&l.onset) {
+                        k = j;
+                    } else if let Some(j) = ending_here(&l.again) {
+                        again = true;
+                        k = j;
+                    } else if l.stopwords.contains(&an.toks[k - 1].folded) {
+                        k -= 1;
+                    } else {
+                        break;
                     }
                 }
                 let ts = copula_ending_at(k)?;
                 let fut = copula_at(ts)?.1;
-                let (ps, _) = self.person_before(ts, range.start)?;
-                // Without "new" or "from now on", the post is held, not taken.
-                Some((*ps.first()?, ts, k, fut, !(fresh || onset)))
+                // "Henley macht für Ellison Platz und wird stellvertretender Vorsitzender":
+                // after "and", the copula's subject is the clause's first person.
+                let and_before = ts > range.start && l.coordinators.longest_at(toks, ts - 1, &NoSlots).is_some_and(|m| m.len == 1);
+                let first_person = || an.mentions.iter().filter(|m| m.start >= range.start && m.start < ts).find_map(|m| match m.kind {
+                    MentionKind::Person(p) => Some(vec![p]),
+                    _ => None,
+                });
+                let ps = if and_before { first_person()? } else { self.person_before(ts, range.start)?.0 };
+                // Without "new", "from now on" or "will be", the post is held, not taken.
+                Some((*ps.first()?, ts, k, fut, again, !(fresh || onset || fut || again)))
             };
-            let Some((person, ts, te, future, held)) = forward.map(|(p, ts, te, fut)| (p, ts, te, fut, false)).or_else(backward) else { continue };
+            let Some((person, ts, te, future, again, held)) = forward.map(|(p, ts, te, fut)| (p, ts, te, fut, false, false)).or_else(backward) else { continue };
             let org = title.org.clone().or_else(|| self.sentence_org(s)).or_else(|| self.main_org());
             let status = self.status(s, ts, te, future);
             if held {
@@ -482,8 +498,9 @@ impl<'a, 'b> Engine<'a, 'b> {
                 }
                 continue;
             }
-            let (date, _, weak) = self.date_for(s, ts, te, EventType::Start, last_date);
-            out.push(self.draft(EventType::Start, Some(person), org, Some(title), "appointed", status, (date, weak), None, None, s, 0.6));
+            let (kind, manner) = if again { (EventType::Return, "returned") } else { (EventType::Start, "appointed") };
+            let (date, _, weak) = self.date_for(s, ts, te, kind, last_date);
+            out.push(self.draft(kind, Some(person), org, Some(title), manner, status, (date, weak), None, None, s, 0.6));
         }
         out
     }
@@ -1872,7 +1889,9 @@ fn merge(drafts: Vec<Draft>) -> Vec<Draft> {
             o.kind == d.kind
                 && o.person == d.person
                 && o.org == d.org
-                && o.status == d.status
+                // "Ellison wird Executive Chairman und übernimmt...": one verb read as
+                // a plan, the other as done, in one sentence: one change.
+                && (o.status == d.status || o.sentence == d.sentence && [o.status, d.status].iter().all(|s| matches!(s, Status::Actual | Status::Planned)))
                 && (d.kind != EventType::Dissolution || o.unit == d.unit)
                 && (o.person.is_some() || o.role == d.role)
                 // A default date agrees with any date the text gives.
@@ -1900,6 +1919,9 @@ fn merge(drafts: Vec<Draft>) -> Vec<Draft> {
                 if o.role.as_ref().is_none_or(|r| d.role.as_ref().is_some_and(|n| seniority(n) > seniority(r))) && d.role.is_some() {
                     o.role = d.role;
                     o.role_text = d.role_text;
+                }
+                if d.status == Status::Actual {
+                    o.status = Status::Actual;
                 }
                 o.until = o.until.or(d.until);
                 o.counterpart = o.counterpart.take().or(d.counterpart);

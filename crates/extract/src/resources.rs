@@ -250,6 +250,8 @@ struct GrammarFile {
     future_copulas: Vec<String>,
     #[serde(default)]
     onset: Vec<String>,
+    #[serde(default)]
+    again: Vec<String>,
     move_to: Vec<String>,
     move_from: Vec<String>,
     passive: Vec<String>,
@@ -345,6 +347,8 @@ pub struct Language {
     pub future_copulas: PhraseSet<()>,
     /// "desde hoy", "ab sofort", "from today": a post held from now on.
     pub onset: PhraseSet<()>,
+    /// "is once again CTO", "est de nouveau PDG": a post taken back.
+    pub again: PhraseSet<()>,
     pub org_prepositions: PhraseSet<()>,
     pub both: PhraseSet<()>,
     pub person_descriptions: PhraseSet<()>,
@@ -614,6 +618,7 @@ impl Language {
             copulas: phrases(&g.copulas, &rules),
             future_copulas: phrases(&g.future_copulas, &rules),
             onset: phrases(&g.onset, &rules),
+            again: phrases(&g.again, &rules),
             effective: phrases(&g.effective, &rules),
             org_prepositions: phrases(&g.org_prepositions, &rules),
             both: phrases(&g.both, &rules),

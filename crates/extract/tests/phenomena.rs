@@ -437,3 +437,22 @@ fn its_is_the_organization_named_last_not_one_that_qualifies_it() {
     let end = find(&ev, EventType::End, Some("Paul Durand"), "Contoso");
     assert_eq!(end.role.as_deref(), Some("president"));
 }
+
+#[test]
+fn will_be_and_again_with_a_title() {
+    // "will be" + a title: a start (planned); "once again" + a title: a return.
+    let ev = extract(Lang::En, "2023-04-21", "Anne Roux, who co-founded Fabrikam in 2010 and has run it ever since, will be chief executive of Contoso.");
+    let start = find(&ev, EventType::Start, Some("Anne Roux"), "Contoso");
+    assert_eq!(start.role.as_deref(), Some("ceo"));
+    let ev = extract(Lang::En, "2023-11-30", "Paul Durand came back as president of Contoso, and Anne Roux is once again chief technology officer of Contoso.");
+    let back = find(&ev, EventType::Return, Some("Anne Roux"), "Contoso");
+    assert_eq!(back.role.as_deref(), Some("cto"));
+    let ev = extract(Lang::Fr, "2023-11-30", "Anne Roux est de nouveau directrice technique de Contoso.");
+    find(&ev, EventType::Return, Some("Anne Roux"), "Contoso");
+    // After "and", the copula's subject is the clause's first person, and one
+    // change read both as a plan ("wird") and as done ("übernimmt") is one event.
+    let text = "Jan Becker wird Aufsichtsratschef von Contoso und übernimmt zusätzlich die Rolle des Technikchefs. Der bisherige Aufsichtsratschef Uwe Krause macht für Becker Platz und wird stellvertretender Vorsitzender.";
+    let ev = extract(Lang::De, "2014-09-19", text);
+    assert_eq!(ev.iter().filter(|e| e.kind == EventType::Start && e.person.as_deref() == Some("Jan Becker")).count(), 1, "{:#?}", brief(&ev));
+    find(&ev, EventType::Start, Some("Uwe Krause"), "Contoso");
+}
