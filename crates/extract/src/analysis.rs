@@ -370,8 +370,9 @@ impl<'a> Analysis<'a> {
             j -= 1;
         }
         // "son PDG, X" or "the head of the safety team, X": a title just before, maybe with its unit or organization.
+        // "Finanzvorstand Arno Antlitz", "chief executive Satya Nadella": right after it.
         let after_title = j > 0
-            && j < i
+            && (j < i || is_role(i - 1))
             && (is_role(j - 1)
                 || ((j.saturating_sub(6)..j).any(is_role)
                     && claims.kind(j - 1).is_some_and(|k| matches!(k, MentionKind::Unit(_) | MentionKind::Org(_)))));

@@ -456,3 +456,12 @@ fn will_be_and_again_with_a_title() {
     assert_eq!(ev.iter().filter(|e| e.kind == EventType::Start && e.person.as_deref() == Some("Jan Becker")).count(), 1, "{:#?}", brief(&ev));
     find(&ev, EventType::Start, Some("Uwe Krause"), "Contoso");
 }
+
+#[test]
+fn an_unknown_name_right_after_a_title_is_a_person() {
+    let ev = extract(Lang::De, "2022-09-01", "Der Konzern Contoso hat einen neuen Chef. Entlastung soll Finanzvorstand Ortwin Pelzer bringen, der zusätzlich die Aufgaben eines Chief Operating Officer übernimmt.");
+    let start = ev.iter().find(|e| e.kind == EventType::Start && e.person.as_deref() == Some("Ortwin Pelzer")).unwrap_or_else(|| panic!("{:#?}", brief(&ev)));
+    assert_eq!(start.role.as_deref(), Some("coo"));
+    let ev = extract(Lang::En, "2022-09-01", "Fabrikam chief executive Zoltar Quimby stepped down on Monday.");
+    find(&ev, EventType::End, Some("Zoltar Quimby"), "Fabrikam");
+}
