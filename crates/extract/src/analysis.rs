@@ -505,7 +505,9 @@ impl<'a> Analysis<'a> {
                 let known_surname = end == i + 1 && surnames.contains(&self.toks[i].folded);
                 if (after_prep || after_role_of || before_possessive_role || before_title || with_suffix || verb_context) && !known_surname {
                     let end = if with_suffix { end + 1 } else { end };
-                    found.push((i, end));
+                    // "der Sportwagentochter Porsche": the name without its description.
+                    let start = if end > i + 1 && self.lang.is_org_descriptor(&self.toks[i].folded) { i + 1 } else { i };
+                    found.push((start, end));
                 }
             }
         }

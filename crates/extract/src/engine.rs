@@ -86,6 +86,7 @@ pub fn extract(an: &Analysis) -> Vec<Draft> {
     let held = implied_held(&drafts);
     drafts.extend(held);
     let mut drafts = merge(drafts);
+    rejoining_is_a_start(&mut drafts);
     pair_moves_across_sentences(&mut drafts);
     drop_fulfilled_plans(&mut drafts, an.published);
     engine.fill_roles(&mut drafts);
@@ -115,6 +116,53 @@ fn drop_fulfilled_plans(drafts: &mut Vec<Draft>, published: Option<PartialDate>)
         };
         !done.iter().any(same_change)
     });
+}
+
+/// "returning to Intel as CEO" after years running VMware, "kehrte zu Amazon
+/// zurück" after leading Tableau, "y revenir en 1997" twelve years after
+/// being ousted: coming back after working elsewhere, or years after leaving,
+/// is joining again (a start), not resuming a post (a return is the end of a
+/// leave or a reinstatement). Leaving the other place is an end there.
+fn rejoining_is_a_start(drafts: &mut Vec<Draft>) {
+    let mut ends = Vec::new();
+    for i in 0..drafts.len() {
+        let d = &drafts[i];
+        if d.kind != EventType::Return || d.manner == "reinstated" || d.person.is_none() || d.org.is_none() {
+            continue;
+        }
+        let here = |e: &Draft| e.person == d.person && e.org == d.org;
+        if drafts.iter().any(|e| e.kind == EventType::Absence && here(e)) {
+            continue;
+        }
+        let elsewhere = drafts
+            .iter()
+            .filter(|e| e.person == d.person && e.org.is_some() && e.org != d.org && e.sentence <= d.sentence && e.status == Status::Actual && matches!(e.kind, EventType::Held | EventType::End))
+            .max_by_key(|e| e.sentence);
+        let years_away = drafts.iter().any(|e| e.kind == EventType::End && here(e) && e.date.zip(d.date).is_some_and(|(a, b)| b.year - a.year >= 2));
+        if elsewhere.is_none() && !years_away {
+            continue;
+        }
+        let left = elsewhere.filter(|e| !drafts.iter().any(|x| x.kind == EventType::End && x.person == e.person && x.org == e.org)).map(|e| Draft {
+            kind: EventType::End,
+            manner: "unspecified".into(),
+            status: d.status,
+            date: d.date,
+            date_weak: d.date_weak,
+            until: None,
+            unit: None,
+            counterpart: d.org.clone(),
+            sentence: d.sentence,
+            confidence: 0.5,
+            ..e.clone()
+        });
+        let counterpart = elsewhere.and_then(|e| e.org.clone());
+        let d = &mut drafts[i];
+        d.kind = EventType::Start;
+        d.manner = "joined".into();
+        d.counterpart = d.counterpart.take().or(counterpart);
+        ends.extend(left);
+    }
+    drafts.extend(ends);
 }
 
 /// A position the article later says was left, or given up for another
@@ -1238,6 +1286,8 @@ impl<'a, 'b> Engine<'a, 'b> {
         if !capital(k) || !an.toks[k].upper || given_name {
             return None;
         }
+        // "die Datenanalysefirma Tableau": the name after its description.
+        let k = if k + 1 < end && capital(k + 1) && an.lang.is_org_descriptor(&an.toks[k].folded) { k + 1 } else { k };
         let mut j = k;
         while j < end && j < k + 4 && capital(j) {
             j += 1;

@@ -243,6 +243,8 @@ struct GrammarFile {
     #[serde(default)]
     org_possessives: Vec<String>,
     #[serde(default)]
+    org_descriptor_endings: Vec<String>,
+    #[serde(default)]
     new_in_post: Vec<String>,
     #[serde(default)]
     copulas: Vec<String>,
@@ -339,6 +341,9 @@ pub struct Language {
     pub gerund_markers: HashSet<String>,
     /// "its president": a possessive that can only stand for an organization.
     pub org_possessives: HashSet<String>,
+    /// "die Datenanalysefirma Tableau": compound nouns ending so describe the
+    /// organization named after them and are not part of its name.
+    pub org_descriptor_endings: Vec<String>,
     /// "its new chief executive", "le nouveau PDG": a title just taken.
     pub new_in_post: HashSet<String>,
     /// "is", "est", "ist", "es": the link between a person and a title.
@@ -471,6 +476,11 @@ fn phrases(words: &[String], rules: &TokenRules) -> PhraseSet<()> {
 }
 
 impl Language {
+    /// Whether a folded word describes an organization ("datenanalysefirma").
+    pub fn is_org_descriptor(&self, folded: &str) -> bool {
+        self.org_descriptor_endings.iter().any(|e| folded.ends_with(e.as_str()))
+    }
+
     /// Loads and checks the embedded resources of `lang`.
     pub fn load(lang: Lang, common: &Common) -> Result<Language, ResourceError> {
         let src = sources(lang);
@@ -614,6 +624,7 @@ impl Language {
             clitic_hosts: set(&g.clitic_hosts),
             gerund_markers: set(&g.gerund_markers),
             org_possessives: set(&g.org_possessives),
+            org_descriptor_endings: g.org_descriptor_endings.clone(),
             new_in_post: set(&g.new_in_post),
             copulas: phrases(&g.copulas, &rules),
             future_copulas: phrases(&g.future_copulas, &rules),

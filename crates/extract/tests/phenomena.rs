@@ -465,3 +465,21 @@ fn an_unknown_name_right_after_a_title_is_a_person() {
     let ev = extract(Lang::En, "2022-09-01", "Fabrikam chief executive Zoltar Quimby stepped down on Monday.");
     find(&ev, EventType::End, Some("Zoltar Quimby"), "Fabrikam");
 }
+
+#[test]
+fn coming_back_after_working_elsewhere_is_joining_again() {
+    let ev = extract(Lang::En, "2024-12-03", "Anne Roux began her career at Contoso in 1999. She later spent years away, running Fabrikam Inc. as chief executive from 2012, before returning to Contoso as CEO in February 2021.");
+    let start = ev.iter().find(|e| e.kind == EventType::Start && e.date.as_deref() == Some("2021-02")).unwrap_or_else(|| panic!("{:#?}", brief(&ev)));
+    assert_eq!(start.manner.as_deref(), Some("joined"));
+    assert_eq!(start.counterpart.as_deref(), Some("Fabrikam"));
+    let end = find(&ev, EventType::End, Some("Anne Roux"), "Fabrikam");
+    assert_eq!(end.date.as_deref(), Some("2021-02"));
+    assert!(!ev.iter().any(|e| e.kind == EventType::Return), "{:#?}", brief(&ev));
+    // The German descriptor compound is not part of the name.
+    let ev = extract(Lang::De, "2021-07-06", "Jan Becker leitete danach die Datenanalysefirma Tableau. Im Mai kehrte er zu Contoso zurück.");
+    let start = find(&ev, EventType::Start, Some("Jan Becker"), "Contoso");
+    assert_eq!(start.counterpart.as_deref(), Some("Tableau"));
+    // Back from a leave: a return.
+    let ev = extract(Lang::En, "2024-06-03", "Anne Roux, chief executive of Contoso, went on medical leave in January. She returned to Contoso in May.");
+    find(&ev, EventType::Return, Some("Anne Roux"), "Contoso");
+}
