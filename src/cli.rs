@@ -135,6 +135,9 @@ pub enum Command {
         since: Option<String>,
         #[arg(long)]
         until: Option<String>,
+        /// Show at most this many flows, the largest first; 0: all.
+        #[arg(long, default_value_t = 1000)]
+        limit: usize,
         #[command(flatten)]
         db: DbArg,
         #[arg(long, value_enum, default_value_t = QueryFormat::Text)]
@@ -151,6 +154,9 @@ pub enum Command {
         kind: Option<String>,
         #[arg(long)]
         since: Option<String>,
+        /// Show at most this many events, the newest; 0: all.
+        #[arg(long, default_value_t = 1000)]
+        limit: usize,
         #[command(flatten)]
         db: DbArg,
         #[arg(long, value_enum, default_value_t = QueryFormat::Text)]

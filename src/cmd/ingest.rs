@@ -41,6 +41,8 @@ pub fn run(args: &InputArgs, db: &Path, aliases: Option<&Path>, run: &RunArgs) -
     let s = ingested?;
     // Entities of the new names, with the user's corrections replayed.
     store.resolve()?;
+    // The stored tenures of what changed, so that the next query need not.
+    store.ensure_tenures()?;
     if !run.quiet {
         output::note(&format!(
             "{}: {} added, {} updated, {} unchanged, {} duplicates, {} near-duplicates, {} events stored, {} problems",

@@ -21,11 +21,11 @@ pub fn run(cli: Cli) -> Result<i32> {
         Command::Ingest { input, db, aliases, run } => ingest::run(&input, &db_path(&db)?, aliases.as_deref(), &run),
         Command::Roster { org, at, db, format } => query::roster(&db_path(&db)?, &org, at.as_deref(), format),
         Command::Person { name, db, format } => query::person(&db_path(&db)?, &name, format),
-        Command::Flows { from, to, since, until, db, format } => {
-            query::flows(&db_path(&db)?, tenure_kb::FlowFilter { from, to, since, until }, format)
+        Command::Flows { from, to, since, until, limit, db, format } => {
+            query::flows(&db_path(&db)?, tenure_kb::FlowFilter { from, to, since, until, limit: None }, limit, format)
         }
-        Command::Events { org, person, kind, since, db, format } => {
-            query::events(&db_path(&db)?, tenure_kb::EventFilter { org, person, kind, since }, format)
+        Command::Events { org, person, kind, since, limit, db, format } => {
+            query::events(&db_path(&db)?, tenure_kb::EventFilter { org, person, kind, since, limit: None }, limit, format)
         }
         Command::Eval { gold, docs, pred, verbose, json } => eval::run(&gold, &docs, pred.as_deref(), verbose, json),
         Command::Demo => demo::run(),

@@ -9,6 +9,7 @@ use serde::Serialize;
 use tenure_kb::{query::parse_date, Career, EventFilter, Flow, FlowFilter, Roster, StoredEvent, Store};
 
 use crate::cli::QueryFormat;
+use crate::output;
 
 /// Opens an existing database; queries never create one.
 pub fn open(db: &Path) -> Result<Store> {
@@ -94,8 +95,23 @@ pub fn print_career(c: &Career) {
     }
 }
 
-pub fn flows(db: &Path, filter: FlowFilter, format: QueryFormat) -> Result<i32> {
-    let flows = open(db)?.flows(&filter)?;
+/// `limit + 1` when there is a limit (0: none), to tell whether more were left out.
+fn one_more(limit: usize) -> Option<usize> {
+    (limit > 0).then(|| limit.saturating_add(1))
+}
+
+/// Keeps `limit` items (0: all), saying on stderr when some were left out.
+fn truncate<T>(items: &mut Vec<T>, limit: usize, what: &str) {
+    if limit > 0 && items.len() > limit {
+        items.truncate(limit);
+        output::note(&format!("showing the first {limit} {what}: --limit N for more, --limit 0 for all"));
+    }
+}
+
+pub fn flows(db: &Path, mut filter: FlowFilter, limit: usize, format: QueryFormat) -> Result<i32> {
+    filter.limit = one_more(limit);
+    let mut flows = open(db)?.flows(&filter)?;
+    truncate(&mut flows, limit, "flows");
     #[derive(Serialize)]
     struct Out<'a> {
         flows: &'a [Flow],
@@ -117,13 +133,15 @@ pub fn print_flows(flows: &[Flow]) {
     println!("{t}");
 }
 
-pub fn events(db: &Path, filter: EventFilter, format: QueryFormat) -> Result<i32> {
+pub fn events(db: &Path, mut filter: EventFilter, limit: usize, format: QueryFormat) -> Result<i32> {
+    filter.limit = one_more(limit);
     if let Some(k) = &filter.kind {
         if tenure_extract::EventType::parse(k).is_none() {
             bail!("--type {k:?}: expected start, end, absence, return, dissolution or held");
         }
     }
-    let events = open(db)?.events(&filter)?;
+    let mut events = open(db)?.events(&filter)?;
+    truncate(&mut events, limit, "events");
     match format {
         QueryFormat::Json => print_json(&events),
         QueryFormat::Text => {

@@ -11,7 +11,7 @@
 //! skewed distribution (a few large organizations, a long tail), reported
 //! two events a document: the end of one position and the start of the next,
 //! each naming the other organization. An existing DB with the requested
-//! number of events is reused.
+//! number of events (within the 1% of near-duplicate articles) is reused.
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -149,7 +149,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let db = PathBuf::from(args.next().unwrap_or_else(|| "target/bench/kb-1000000.db".into()));
     let events: usize = args.next().map(|n| n.parse()).transpose()?.unwrap_or(1_000_000);
     let mut store = Store::open(&db)?;
-    if store.counts()?.2 as usize != events {
+    // A few generated articles are near-duplicates of others (recorded as
+    // copies, their events not stored): a database within 1% is the one.
+    let stored = store.counts()?.2 as usize;
+    if stored > events || stored < events - events / 100 {
         drop(store);
         for suffix in ["", "-wal", "-shm"] {
             let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
@@ -162,20 +165,32 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let store = Store::open(&db)?;
     let (docs, entities, stored) = store.counts()?;
     println!("{}: {docs} documents, {entities} names, {stored} events", db.display());
+    // The stored projection: built once after the generation (or a
+    // migration from a database without it), then kept up to date.
+    if store.tenures_pending()? {
+        let t = Instant::now();
+        store.ensure_tenures()?;
+        println!("stored projection brought up to date in {:.1} s", t.elapsed().as_secs_f64());
+    }
     let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
     // The largest organization, and one of the tail.
     let (big, small) = (org(0), org(ORGS / 2 + (rng.next() % 100) as usize));
     let who = person(events / (2 * STEPS) / 3);
     let at = PartialDate::parse("2010-06-01").expect("a date");
     let runs = 11;
+    let late = PartialDate::parse("2030").expect("a date");
     let rows: Vec<(String, (f64, usize))> = vec![
         (format!("roster {big} --at 2010-06-01 (largest)"), time(runs, || store.roster(&big, at).unwrap(), |r| r.members.len())),
+        (format!("roster {big} --at 2030 (largest)"), time(runs, || store.roster(&big, late).unwrap(), |r| r.members.len())),
         (format!("roster {small} --at 2010-06-01"), time(runs, || store.roster(&small, at).unwrap(), |r| r.members.len())),
         (format!("person {who:?}"), time(runs, || store.career(&who).unwrap(), |c| c.tenures.len())),
         (format!("flows --from {big} (largest)"), time(runs, || store.flows(&FlowFilter { from: Some(big.clone()), ..FlowFilter::default() }).unwrap(), Vec::len)),
         (format!("flows --from {small}"), time(runs, || store.flows(&FlowFilter { from: Some(small.clone()), ..FlowFilter::default() }).unwrap(), Vec::len)),
+        (format!("flows --to {big} (largest)"), time(runs, || store.flows(&FlowFilter { to: Some(big.clone()), ..FlowFilter::default() }).unwrap(), Vec::len)),
+        ("flows --limit 1000 (no filter)".to_string(), time(3, || store.flows(&FlowFilter { limit: Some(1000), ..FlowFilter::default() }).unwrap(), Vec::len)),
         (format!("events --org {small}"), time(runs, || store.events(&EventFilter { org: Some(small.clone()), ..EventFilter::default() }).unwrap(), Vec::len)),
         (format!("events --person {who:?}"), time(runs, || store.events(&EventFilter { person: Some(who.clone()), ..EventFilter::default() }).unwrap(), Vec::len)),
+        ("events --limit 1000 (no filter)".to_string(), time(3, || store.events(&EventFilter { limit: Some(1000), ..EventFilter::default() }).unwrap(), Vec::len)),
     ];
     println!("{:<60} {:>10} {:>8}", "query", "ms", "rows");
     for (name, (ms, n)) in rows {

@@ -24,7 +24,7 @@ use crate::Result;
 pub struct Finding {
     /// A short stable name: `integrity`, `foreign_key`, `orphan_event`,
     /// `missing_entity`, `duplicate_event`, `fingerprint`, `bad_value`,
-    /// `projection`.
+    /// `projection`, `stale_tenures`.
     pub check: &'static str,
     /// What is wrong, naming the rows.
     pub message: String,
@@ -60,6 +60,7 @@ impl Store {
         self.duplicate_checks(f)?;
         self.fingerprint_checks(f)?;
         self.value_and_projection_checks(f)?;
+        self.stored_projection_checks(f)?;
         Ok(report)
     }
 
@@ -216,6 +217,21 @@ impl Store {
         }
         if !failed.is_empty() {
             f.push(Finding { check: "projection", message: format!("the event log of {} person-organization pairs does not replay: {}", failed.len(), show(&failed)) });
+        }
+        Ok(())
+    }
+}
+
+impl Store {
+    /// The stored projection (see [`crate::tenures`]), once brought up to
+    /// date, is what a replay of the whole log gives: a row missing, extra
+    /// or different means the marks missed a change or the tables were
+    /// edited (`tenure_kb::Store::rebuild_tenures` rebuilds them).
+    fn stored_projection_checks(&self, f: &mut Vec<Finding>) -> Result<()> {
+        self.ensure_tenures()?;
+        let wrong = crate::tenures::compare(&self.conn)?;
+        if !wrong.is_empty() {
+            f.push(Finding { check: "stale_tenures", message: format!("{} stored tenure rows differ from a replay of the log: {}", wrong.len(), show(&wrong)) });
         }
         Ok(())
     }

@@ -9,6 +9,7 @@
 //! - [`store`]: the SQLite database (documents, entities, the event log);
 //! - [`batch`]: many documents per transaction, each still all or nothing;
 //! - [`projection`]: tenures replayed from the event log;
+//! - [`tenures`]: the projection stored for rosters and flows, kept up to date with the log;
 //! - [`query`]: rosters, careers, flows and the event feed;
 //! - [`export`]: the timeline as JSON-LD, CSV, GraphML or QuickStatements.
 //! - [`check`]: integrity of the database and of the event log.
@@ -21,6 +22,7 @@ pub mod projection;
 pub mod query;
 pub mod resolution;
 pub mod store;
+pub mod tenures;
 
 pub use batch::{Batch, BatchLimits};
 pub use check::{Finding, Report};

@@ -295,11 +295,48 @@ fn when(c: &Change) -> Option<PartialDate> {
 
 /// Replays resolved changes (only those [`Change::in_timeline`]) and held facts up to `at`.
 pub fn replay_changes(person: &str, org: &str, changes: &[Change], held: &[&StoredEvent], at: Option<PartialDate>) -> Vec<Tenure> {
+    replay_cut(person, org, changes, held, at.map(|a| a.ordinal_end()), at.map(|a| a.ordinal_start()))
+}
+
+/// The last tenure of [`replay_changes`] for every date: `(from, to, tenure)`
+/// where `tenure` is the last one replayed up to any date whose last day's
+/// ordinal is in `from..to` (`i64::MIN` and `i64::MAX` at the ends), before
+/// the one test that reads the date's first day (a leave whose announced end
+/// has passed is over: the caller applies it, see [`leave_is_over`]).
+///
+/// The replay up to a date depends on the date only through which changes
+/// and held facts it includes, each from its own day on, so it is the same
+/// between two consecutive such days.
+pub fn last_tenure_spans(person: &str, org: &str, changes: &[Change], held: &[&StoredEvent]) -> Vec<(i64, i64, Tenure)> {
+    let mut days: Vec<i64> = changes
+        .iter()
+        .filter(|c| c.in_timeline())
+        .filter_map(when)
+        .chain(held.iter().filter_map(|e| date(e.date.as_deref()).or_else(|| date(e.published.as_deref()))))
+        .map(|d| d.ordinal_start())
+        .collect();
+    days.sort_unstable();
+    days.dedup();
+    let froms = std::iter::once(i64::MIN).chain(days.iter().copied());
+    let tos = days.iter().copied().chain(std::iter::once(i64::MAX));
+    froms.zip(tos).filter_map(|(from, to)| replay_cut(person, org, changes, held, Some(from), None).pop().map(|t| (from, to, t))).collect()
+}
+
+/// Whether a leave announced to end on `until` is over on `at`, as
+/// [`replay_changes`] decides it for the last tenure.
+pub fn leave_is_over(until: Option<&str>, at: PartialDate) -> bool {
+    date(until).is_some_and(|u| u.ordinal_end() < at.ordinal_start())
+}
+
+/// [`replay_changes`] up to the day ordinal `upto` (changes and held facts
+/// from a day after it are left out), with a leave of the last tenure over
+/// when its announced end is before the day ordinal `leave_over_by`.
+fn replay_cut(person: &str, org: &str, changes: &[Change], held: &[&StoredEvent], upto_day: Option<i64>, leave_over_by: Option<i64>) -> Vec<Tenure> {
     let mut timeline: Vec<(&Change, PartialDate)> = changes.iter().filter(|c| c.in_timeline()).filter_map(|c| when(c).map(|w| (c, w))).collect();
     // Same date: in the order the first report tells them, a return last
     // (a reinstatement follows its removal).
     timeline.sort_by_key(|(c, w)| (w.ordinal_start(), c.kind == "return", c.sources.first().map(|s| (s.published.clone(), s.doc.clone(), s.seq))));
-    let upto = |w: &PartialDate| at.is_none_or(|at| w.ordinal_start() <= at.ordinal_end());
+    let upto = |w: &PartialDate| upto_day.is_none_or(|day| w.ordinal_start() <= day);
     let docs = |c: &Change| c.sources.iter().map(|s| s.doc.clone()).collect::<Vec<_>>();
     let new = |start: Option<&String>, role: Option<&String>| Tenure {
         person: person.to_string(),
@@ -374,7 +411,7 @@ pub fn replay_changes(person: &str, org: &str, changes: &[Change], held: &[&Stor
     }
     if let Some(mut t) = cur {
         // A leave whose announced end has passed.
-        let over = date(t.leave_until.as_deref()).zip(at).is_some_and(|(u, at)| u.ordinal_end() < at.ordinal_start());
+        let over = date(t.leave_until.as_deref()).zip(leave_over_by).is_some_and(|(u, by)| u.ordinal_end() < by);
         if t.status == TenureStatus::OnLeave && over {
             t.status = TenureStatus::Active;
             t.leave_until = None;
@@ -382,8 +419,7 @@ pub fn replay_changes(person: &str, org: &str, changes: &[Change], held: &[&Stor
         out.push(t);
     }
     // A held fact is known from its date, else from its article's date.
-    let visible: Vec<&&StoredEvent> =
-        held.iter().filter(|e| at.is_none_or(|at| date(e.date.as_deref()).or_else(|| date(e.published.as_deref())).is_none_or(|w| w.ordinal_start() <= at.ordinal_end()))).collect();
+    let visible: Vec<&&StoredEvent> = held.iter().filter(|e| date(e.date.as_deref()).or_else(|| date(e.published.as_deref())).is_none_or(|w| upto(&w))).collect();
     let held_role = || visible.iter().filter(|e| e.manner.as_deref() == Some("current")).filter_map(|e| e.role.clone()).max_by_key(|r| (seniority(r), r.clone()));
     // Before the first reported change, held facts tell whether the person
     // was already in post: yes when that change is not a start.

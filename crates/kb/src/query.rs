@@ -4,15 +4,16 @@
 //! Queries load the events they need with parameterized SQL, then answer from
 //! the [`projection`](crate::projection) of those events.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
-use rusqlite::params_from_iter;
+use rusqlite::{params, params_from_iter};
 use serde::Serialize;
 use tenure_extract::PartialDate;
 
 use crate::projection::{self, replay, Change, Tenure, TenureStatus};
 use crate::resolution::{person_key, EntityKind};
 use crate::store::Store;
+use crate::tenures;
 use crate::{KbError, Result};
 
 /// An event as stored, with its document.
@@ -117,6 +118,8 @@ pub struct FlowFilter {
     pub to: Option<String>,
     pub since: Option<String>,
     pub until: Option<String>,
+    /// At most this many flows, the largest first (all when `None`).
+    pub limit: Option<usize>,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -125,6 +128,8 @@ pub struct EventFilter {
     pub person: Option<String>,
     pub kind: Option<String>,
     pub since: Option<String>,
+    /// At most this many events, the newest (all when `None`).
+    pub limit: Option<usize>,
 }
 
 const SELECT_EVENTS: &str = "
@@ -138,6 +143,12 @@ LEFT JOIN entities p0 ON p0.id = ev.person_id
 LEFT JOIN entities p ON p.id = coalesce(p0.canonical_id, p0.id)
 LEFT JOIN entities c0 ON c0.id = ev.counterpart_id
 LEFT JOIN entities c ON c.id = coalesce(c0.canonical_id, c0.id)";
+
+/// The stored changes that flows pair up, with their entities' ids.
+const SELECT_FLOW_CHANGES: &str = "
+SELECT f.person_id, f.org_id, f.kind, coalesce(c0.canonical_id, c0.id), f.date, f.sources
+FROM flow_changes f
+LEFT JOIN entities c0 ON c0.id = f.counterpart_id";
 
 /// The stored names of the entity bound to `?n`, as a subquery: a filter on
 /// `ev.org_id`, `ev.person_id` or `ev.counterpart_id IN` it reads the events
@@ -155,8 +166,16 @@ impl Store {
     /// Events with their entities resolved: `p`, `o` and `c` in `clause` are
     /// the person, organization and counterpart entities.
     pub(crate) fn load(&self, clause: &str, args: Vec<rusqlite::types::Value>) -> Result<Vec<StoredEvent>> {
+        self.load_sorted(clause, args, false, None)
+    }
+
+    /// [`Store::load`] in time order, or the newest first; at most `limit`.
+    fn load_sorted(&self, clause: &str, args: Vec<rusqlite::types::Value>, newest_first: bool, limit: Option<usize>) -> Result<Vec<StoredEvent>> {
         self.ensure_resolved()?;
-        let sql = format!("{SELECT_EVENTS} {clause} ORDER BY coalesce(ev.date, d.published), d.doc_id, ev.seq");
+        // (date, document, place in it) is unique: the newest first is exactly the reverse.
+        let order = if newest_first { "coalesce(ev.date, d.published) DESC, d.doc_id DESC, ev.seq DESC" } else { "coalesce(ev.date, d.published), d.doc_id, ev.seq" };
+        let limit = limit.map(|n| format!(" LIMIT {n}")).unwrap_or_default();
+        let sql = format!("{SELECT_EVENTS} {clause} ORDER BY {order}{limit}");
         let mut stmt = self.conn.prepare(&sql)?;
         let rows = stmt.query_map(params_from_iter(args), |r| {
             Ok(StoredEvent {
@@ -202,8 +221,34 @@ impl Store {
         Err(KbError::NotFound { kind: kind.as_str(), name: name.to_string() })
     }
 
-    /// Who holds a position at `org` on `at`, from the resolved timeline.
+    /// Who holds a position at `org` on `at`, from the resolved timeline
+    /// (its stored projection, brought up to date first: see [`crate::tenures`]).
     pub fn roster(&self, org: &str, at: PartialDate) -> Result<Roster> {
+        let (org_id, org_name) = self.require(EntityKind::Org, org)?;
+        self.ensure_tenures()?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT p.name, s.role, s.status, s.since, s.leave_until, s.sources FROM roster_spans s JOIN entities p ON p.id = s.person_id
+             WHERE s.org_id = ?1 AND s.from_day <= ?2 AND s.to_day > ?2",
+        )?;
+        let rows = stmt.query_map(params![org_id, at.ordinal_end()], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, Option<String>>(1)?, r.get::<_, String>(2)?, r.get::<_, Option<String>>(3)?, r.get::<_, Option<String>>(4)?, r.get::<_, String>(5)?))
+        })?;
+        let mut members = Vec::new();
+        for row in rows {
+            let (person, role, status, since, until, sources) = row?;
+            // The one part of the replay that reads the date's first day.
+            let over = status == "on_leave" && projection::leave_is_over(until.as_deref(), at);
+            let status = if status == "on_leave" && !over { TenureStatus::OnLeave } else { TenureStatus::Active };
+            let until = if over { None } else { until };
+            members.push(RosterMember { person, role, status: status.as_str(), since, until, sources: tenures::parse_sources(&sources) });
+        }
+        members.sort_by(|a, b| rank(&b.role).cmp(&rank(&a.role)).then(a.person.cmp(&b.person)));
+        Ok(Roster { org: org_name, at: at.to_string(), members })
+    }
+
+    /// [`Store::roster`] replayed from the event log instead of read from the
+    /// stored projection: the reference its answers are tested against.
+    pub fn roster_replayed(&self, org: &str, at: PartialDate) -> Result<Roster> {
         let (org_id, org_name) = self.require(EntityKind::Org, org)?;
         let events = self.load(&format!("WHERE ev.org_id IN {} AND ev.person_id IS NOT NULL", names_of(1)), vec![org_id.into()])?;
         let mut members: Vec<RosterMember> = Vec::new();
@@ -273,8 +318,79 @@ impl Store {
 
     /// People who left one organization for another, from the resolved
     /// changes: stated moves ("leaves A for B"), and an end at A with a start
-    /// at B at the same time reported in the same article.
+    /// at B at the same time reported in the same article. The changes are
+    /// read from the stored projection (brought up to date first: see
+    /// [`crate::tenures`]): with `from` (else `to`), only those that can make
+    /// a move from (to) it.
     pub fn flows(&self, filter: &FlowFilter) -> Result<Vec<Flow>> {
+        let from = filter.from.as_deref().map(|o| self.require(EntityKind::Org, o)).transpose()?;
+        let to = filter.to.as_deref().map(|o| self.require(EntityKind::Org, o)).transpose()?;
+        self.ensure_tenures()?;
+        let select = |clause: &str| format!("{SELECT_FLOW_CHANGES} {clause}");
+        let (sql, org_id) = match (&from, &to) {
+            // Ends there; starts elsewhere naming it; and the starts without
+            // an origin of whoever ended there without a destination.
+            (Some((id, _)), _) => (
+                [
+                    select("WHERE f.org_id = ?1 AND f.kind = 'end'"),
+                    select(&format!("WHERE f.kind = 'start' AND f.counterpart_id IN {}", names_of(1))),
+                    select("WHERE f.kind = 'start' AND f.counterpart_id IS NULL AND f.person_id IN (SELECT person_id FROM flow_changes WHERE org_id = ?1 AND kind = 'end' AND counterpart_id IS NULL)"),
+                ]
+                .join(" UNION ALL "),
+                Some(*id),
+            ),
+            (None, Some((id, _))) => (
+                [
+                    select("WHERE f.org_id = ?1 AND f.kind = 'start'"),
+                    select(&format!("WHERE f.kind = 'end' AND f.counterpart_id IN {}", names_of(1))),
+                    select("WHERE f.kind = 'end' AND f.counterpart_id IS NULL AND f.person_id IN (SELECT person_id FROM flow_changes WHERE org_id = ?1 AND kind = 'start' AND counterpart_id IS NULL)"),
+                ]
+                .join(" UNION ALL "),
+                Some(*id),
+            ),
+            (None, None) => (select(""), None),
+        };
+        // One read transaction for the changes and the names (not one per name).
+        let read = self.conn.unchecked_transaction()?;
+        // Entity ids, paired as `flows_of` pairs names (one entity, one
+        // name); the names are read once each, for the answer.
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let args: Vec<i64> = org_id.into_iter().collect();
+        let mut rows = stmt.query(params_from_iter(args))?;
+        let mut stored: Vec<(i64, i64, bool, Option<i64>, Option<String>, Vec<String>)> = Vec::new();
+        while let Some(r) = rows.next()? {
+            stored.push((r.get(0)?, r.get(1)?, r.get::<_, String>(2)? == "start", r.get(3)?, r.get(4)?, tenures::parse_sources(&r.get::<_, String>(5)?)));
+        }
+        let used: Vec<Move<i64>> = stored
+            .iter()
+            .map(|(person, org, start, counterpart, date, docs)| Move { person: *person, org: *org, start: *start, counterpart: *counterpart, date: date.as_deref(), docs: docs.iter().map(String::as_str).collect() })
+            .collect();
+        let moves = pair_moves(&used, filter, from.as_ref().map(|(id, _)| id), to.as_ref().map(|(id, _)| id))?;
+        let mut names: HashMap<i64, String> = HashMap::new();
+        let mut name_stmt = self.conn.prepare_cached("SELECT name FROM entities WHERE id = ?1")?;
+        let mut name = |id: i64| -> Result<String> {
+            if let Some(n) = names.get(&id) {
+                return Ok(n.clone());
+            }
+            let n: String = name_stmt.query_row([id], |r| r.get(0))?;
+            names.insert(id, n.clone());
+            Ok(n)
+        };
+        let mut named = Vec::with_capacity(moves.len());
+        for ((a, b), people) in moves {
+            let people = people.into_iter().map(&mut name).collect::<Result<Vec<String>>>()?;
+            named.push((name(a)?, name(b)?, people));
+        }
+        drop(name_stmt);
+        read.commit()?;
+        let mut flows = sorted_flows(named.into_iter());
+        flows.truncate(filter.limit.unwrap_or(usize::MAX));
+        Ok(flows)
+    }
+
+    /// [`Store::flows`] replayed from the event log instead of read from the
+    /// stored projection: the reference its answers are tested against.
+    pub fn flows_replayed(&self, filter: &FlowFilter) -> Result<Vec<Flow>> {
         let from = filter.from.as_deref().map(|o| self.require(EntityKind::Org, o)).transpose()?.map(|(_, n)| n);
         let to = filter.to.as_deref().map(|o| self.require(EntityKind::Org, o)).transpose()?.map(|(_, n)| n);
         // A flow from or to an organization is a move of someone with an
@@ -294,7 +410,9 @@ impl Store {
             None => self.load("WHERE ev.person_id IS NOT NULL AND ev.type IN ('start', 'end')", vec![])?,
         };
         let changes: Vec<Change> = by_person_org(&events).values().flat_map(|g| projection::changes(g)).collect();
-        flows_of(&changes, filter, from.as_deref(), to.as_deref())
+        let mut flows = flows_of(&changes, filter, from.as_deref(), to.as_deref())?;
+        flows.truncate(filter.limit.unwrap_or(usize::MAX));
+        Ok(flows)
     }
 
     /// The event feed, newest first.
@@ -321,9 +439,7 @@ impl Store {
             clauses.push(format!("coalesce(ev.date, d.published) >= ?{}", args.len()));
         }
         let clause = if clauses.is_empty() { String::new() } else { format!("WHERE {}", clauses.join(" AND ")) };
-        let mut events = self.load(&clause, args)?;
-        events.reverse();
-        Ok(events)
+        self.load_sorted(&clause, args, true, filter.limit)
     }
 }
 
@@ -359,53 +475,87 @@ fn sort_changes(changes: &mut [Change]) {
 
 /// Flows among the changes the timeline uses; `from` and `to` are entity names.
 fn flows_of(changes: &[Change], filter: &FlowFilter, from: Option<&str>, to: Option<&str>) -> Result<Vec<Flow>> {
+    let used: Vec<Move<&str>> = changes
+        .iter()
+        .filter(|c| c.in_timeline() && matches!(c.kind.as_str(), "start" | "end"))
+        .map(|c| Move {
+            person: c.person.as_str(),
+            org: c.org.as_str(),
+            start: c.kind == "start",
+            counterpart: c.counterpart.as_deref(),
+            date: c.date.as_deref(),
+            docs: c.sources.iter().map(|s| s.doc.as_str()).collect(),
+        })
+        .collect();
+    let moves = pair_moves(&used, filter, from.as_ref(), to.as_ref())?;
+    Ok(sorted_flows(moves.into_iter().map(|((a, b), people)| (a.to_string(), b.to_string(), people.into_iter().map(str::to_string).collect()))))
+}
+
+/// A start or an end that the timeline uses, for pairing into moves; `K`
+/// names an entity (its name, or its id: one entity, one name).
+struct Move<'a, K> {
+    person: K,
+    org: K,
+    /// A start, else an end.
+    start: bool,
+    counterpart: Option<K>,
+    date: Option<&'a str>,
+    docs: Vec<&'a str>,
+}
+
+/// Who moved from where to where: stated moves, and an end with a start
+/// elsewhere at the same time in an article that reports both.
+fn pair_moves<K: Ord + Clone>(used: &[Move<K>], filter: &FlowFilter, from: Option<&K>, to: Option<&K>) -> Result<BTreeMap<(K, K), Vec<K>>> {
     let since = filter.since.as_deref().map(parse_date).transpose()?;
     let until = filter.until.as_deref().map(parse_date).transpose()?;
-    let used: Vec<&Change> = changes.iter().filter(|c| c.in_timeline() && matches!(c.kind.as_str(), "start" | "end")).collect();
-    let mut moves: BTreeMap<(String, String), Vec<String>> = BTreeMap::new();
-    let mut add = |a: &str, b: &str, person: &str, date: Option<&str>| {
+    let mut moves: BTreeMap<(K, K), Vec<K>> = BTreeMap::new();
+    let mut add = |a: &K, b: &K, person: &K, date: Option<&str>| {
         let d = date.and_then(PartialDate::parse);
         let in_window = since.is_none_or(|s| d.is_some_and(|d| d.ordinal_end() >= s.ordinal_start())) && until.is_none_or(|u| d.is_some_and(|d| d.ordinal_start() <= u.ordinal_end()));
         if a != b && in_window && from.is_none_or(|f| f == a) && to.is_none_or(|t| t == b) {
-            let people = moves.entry((a.to_string(), b.to_string())).or_default();
+            let people = moves.entry((a.clone(), b.clone())).or_default();
             if !people.iter().any(|p| p == person) {
-                people.push(person.to_string());
+                people.push(person.clone());
             }
         }
     };
     // The starts of each person without a stated origin, for the end at the
     // same time (a scan of every change per end is quadratic in the whole KB).
-    let mut starts: BTreeMap<&str, Vec<&Change>> = BTreeMap::new();
-    for s in used.iter().filter(|s| s.kind == "start" && s.counterpart.is_none()) {
-        starts.entry(s.person.as_str()).or_default().push(s);
+    let mut starts: BTreeMap<&K, Vec<&Move<K>>> = BTreeMap::new();
+    for s in used.iter().filter(|s| s.start && s.counterpart.is_none()) {
+        starts.entry(&s.person).or_default().push(s);
     }
-    for c in &used {
-        match (c.kind.as_str(), &c.counterpart) {
-            ("end", Some(o)) => add(&c.org, o, &c.person, c.date.as_deref()),
-            ("start", Some(o)) => add(o, &c.org, &c.person, c.date.as_deref()),
-            ("end", None) => {
+    for c in used {
+        match (c.start, &c.counterpart) {
+            (false, Some(o)) => add(&c.org, o, &c.person, c.date),
+            (true, Some(o)) => add(o, &c.org, &c.person, c.date),
+            (false, None) => {
                 // A start elsewhere at the same time, in an article that reports both.
-                for s in starts.get(c.person.as_str()).into_iter().flatten().filter(|s| s.org != c.org) {
-                    let shared = s.sources.iter().any(|x| c.sources.iter().any(|y| x.doc == y.doc));
-                    let same_time = match (c.date.as_deref().and_then(PartialDate::parse), s.date.as_deref().and_then(PartialDate::parse)) {
+                for s in starts.get(&c.person).into_iter().flatten().filter(|s| s.org != c.org) {
+                    let shared = s.docs.iter().any(|x| c.docs.contains(x));
+                    let same_time = match (c.date.and_then(PartialDate::parse), s.date.and_then(PartialDate::parse)) {
                         (Some(a), Some(b)) => a.compatible(&b),
                         _ => false,
                     };
                     if shared && same_time {
-                        add(&c.org, &s.org, &c.person, c.date.as_deref());
+                        add(&c.org, &s.org, &c.person, c.date);
                     }
                 }
             }
-            _ => {}
+            (true, None) => {}
         }
     }
+    Ok(moves)
+}
+
+/// Flows from (from, to, people) named, the largest first.
+fn sorted_flows(moves: impl Iterator<Item = (String, String, Vec<String>)>) -> Vec<Flow> {
     let mut flows: Vec<Flow> = moves
-        .into_iter()
-        .map(|((from, to), mut people)| {
+        .map(|(from, to, mut people)| {
             people.sort();
             Flow { from, to, count: people.len(), people }
         })
         .collect();
     flows.sort_by(|a, b| b.count.cmp(&a.count).then(a.from.cmp(&b.from)).then(a.to.cmp(&b.to)));
-    Ok(flows)
+    flows
 }

@@ -87,7 +87,7 @@ CREATE INDEX IF NOT EXISTS events_date ON events(date);
 /// The schema version this code writes, in `PRAGMA user_version`. Databases
 /// of version 0 (the first schema, before versions were recorded) are
 /// migrated on open.
-const SCHEMA_VERSION: i64 = 3;
+const SCHEMA_VERSION: i64 = 4;
 
 /// Version 0 → 1: fingerprints of documents and the sources of each story.
 const FINGERPRINTS: &str = "
@@ -293,6 +293,12 @@ impl Store {
         }
         if version < 3 {
             tx.execute_batch(COVERING_BANDS)?;
+        }
+        if version < 4 {
+            // Version 3 → 4: the stored projection (see `tenures`), built
+            // from the whole log by the first query.
+            tx.execute_batch(crate::tenures::SCHEMA)?;
+            crate::tenures::mark_all(&tx)?;
         }
         tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
         tx.commit()?;
