@@ -821,6 +821,10 @@ impl<'a, 'b> Engine<'a, 'b> {
                 EventType::End => person.and_then(|p| self.last_end.borrow().get(&p).cloned()),
                 _ => None,
             };
+            // A founding names what it founds: "founded a nonprofit" is not
+            // the article's company.
+            // ("Contoso a été cofondée par X": in the passive, the subject.)
+            let founding_unnamed = entry.manner == "founded" && kind == EventType::Start && direct_org.is_none() && title_org.is_none() && !(passive && self.org_before(ts, range.start).is_some());
             let org = direct_org
                 .clone()
                 .or(title_org)
@@ -832,7 +836,8 @@ impl<'a, 'b> Engine<'a, 'b> {
                 .or_else(|| person_mention.and_then(|m| self.sentence_org_except(s, counterpart.as_deref(), Some(an.mentions[m].start))))
                 .or_else(|| self.main_org())
                 .or_else(|| self.sentence_org_except(s, counterpart.as_deref(), None))
-                .or_else(|| self.last_org.borrow().clone());
+                .or_else(|| self.last_org.borrow().clone())
+                .filter(|_| !founding_unnamed);
             // A title said of the person at another organization is not the role here.
             let here = |t: &Title| t.org.is_none() || t.org == org;
             // "fired chief executive A, CFO B and legal chief C": in a list of
@@ -1345,7 +1350,8 @@ impl<'a, 'b> Engine<'a, 'b> {
     /// gegründet", "die Fabrikam AG verlassen"), its object stands before it.
     fn org_before_final_verb(&self, ts: usize, te: usize, range: std::ops::Range<usize>) -> Option<String> {
         let an = self.an;
-        let clause_ends = te >= range.end || (!an.toks[te].is_word() && an.toks[te].kind != crate::tokenize::TokenKind::Number);
+        // "hatte Oracle 1977 mitgegründet und seither ... geführt": the clause ends at "und" too.
+        let clause_ends = te >= range.end || (!an.toks[te].is_word() && an.toks[te].kind != crate::tokenize::TokenKind::Number) || an.lang.coordinators.longest_at(&an.toks[..range.end], te, &NoSlots).is_some();
         if !clause_ends {
             return None;
         }
@@ -1944,9 +1950,11 @@ fn merge(drafts: Vec<Draft>) -> Vec<Draft> {
                 && (o.status == d.status || o.sentence == d.sentence && [o.status, d.status].iter().all(|s| matches!(s, Status::Actual | Status::Planned)))
                 && (d.kind != EventType::Dissolution || o.unit == d.unit)
                 && (o.person.is_some() || o.role == d.role)
-                // A default date agrees with any date the text gives.
+                // A default date (the day's news) agrees with a date the text gives
+                // close to it, or for a change told the same way; not with a
+                // joining years before a promotion ("ingresó en IBM en 1990").
                 && match (o.date, d.date) {
-                    (Some(a), Some(b)) => a.compatible(&b) || o.date_weak || d.date_weak,
+                    (Some(a), Some(b)) => a.compatible(&b) || ((o.date_weak || d.date_weak) && ((a.year - b.year).abs() <= 1 || o.manner == d.manner)),
                     _ => true,
                 }
                 && match (&o.role, &d.role) {

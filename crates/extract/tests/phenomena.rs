@@ -483,3 +483,32 @@ fn coming_back_after_working_elsewhere_is_joining_again() {
     let ev = extract(Lang::En, "2024-06-03", "Anne Roux, chief executive of Contoso, went on medical leave in January. She returned to Contoso in May.");
     find(&ev, EventType::Return, Some("Anne Roux"), "Contoso");
 }
+
+#[test]
+fn a_promotion_today_is_not_the_joining_years_before() {
+    let ev = extract(Lang::Es, "2020-04-06", "Ana Ruiz toma las riendas de Contoso en sustitución de Luis Gómez. Ruiz ingresó en Contoso en 1990.");
+    let starts: Vec<_> = ev.iter().filter(|e| e.kind == EventType::Start && e.person.as_deref() == Some("Ana Ruiz")).collect();
+    assert!(starts.iter().any(|e| e.date.as_deref() == Some("2020-04-06")), "{:#?}", brief(&ev));
+    assert!(starts.iter().any(|e| e.date.as_deref() == Some("1990")), "{:#?}", brief(&ev));
+}
+
+#[test]
+fn a_subsidiary_is_the_other_organization() {
+    let text = "Contoso estrena presidente. Contoso compró la empresa Fabrikam en 2019. También asciende Luis Gómez, que dirigía Fabrikam: desde hoy es presidente de Contoso. En la filial le sustituye Ana Ruiz.";
+    let ev = extract(Lang::Es, "2020-04-06", text);
+    find(&ev, EventType::Start, Some("Ana Ruiz"), "Fabrikam");
+}
+
+#[test]
+fn a_founding_names_what_it_founds() {
+    // "a nonprofit" names no organization: not the article's company.
+    let ev = extract(Lang::En, "2022-06-02", "Anne Roux is stepping down as chief operating officer of Contoso. She later founded a nonprofit organization.");
+    assert!(!ev.iter().any(|e| e.manner.as_deref() == Some("founded")), "{:#?}", brief(&ev));
+    // German: the organization before a final participle, the clause ending at "und".
+    let ev = extract(Lang::De, "2014-09-19", "Jan Becker hatte die Contoso AG 1977 mitgegründet und seither als Vorstandschef geführt.");
+    assert_eq!(find(&ev, EventType::Start, Some("Jan Becker"), "Contoso").date.as_deref(), Some("1977"));
+    // "Before joining X from Y": background, no date of the day.
+    let ev = extract(Lang::En, "2022-06-02", "Before joining Contoso from Fabrikam, Anne Roux served at the Treasury.");
+    let start = find(&ev, EventType::Start, Some("Anne Roux"), "Contoso");
+    assert_eq!(start.date, None);
+}
