@@ -10,7 +10,7 @@
 use std::collections::HashMap;
 
 use crate::date::PartialDate;
-use crate::fold::fold_name;
+use crate::fold::{fold_name, Folded};
 use crate::fxhash::FxHashMap;
 use crate::phrase::{NoSlots, PhraseSet, Slots};
 use crate::resources::{Common, Language, TriggerHit};
@@ -316,9 +316,12 @@ impl<'a> Analysis<'a> {
                 if claims.taken(i) || !t.is_word() || t.folded.len() < 9 {
                     continue;
                 }
-                let compound = (t.folded.len().saturating_sub(12)..t.folded.len() - 3)
-                    .filter(|&b| t.folded.is_char_boundary(b))
-                    .any(|b| self.lang.unit_heads.matches_at(std::slice::from_ref(&Token { folded: t.folded[b..].to_string(), ..t.clone() }), 0));
+                // The token with each ending in turn as its folded form (inline: no allocation).
+                let mut ending = t.clone();
+                let compound = (t.folded.len().saturating_sub(12)..t.folded.len() - 3).filter(|&b| t.folded.is_char_boundary(b)).any(|b| {
+                    ending.folded = Folded::from(&t.folded[b..]);
+                    self.lang.unit_heads.matches_at(std::slice::from_ref(&ending), 0)
+                });
                 if compound {
                     claims.claim(i, i + 1, MentionKind::Unit(self.raw(i, i + 1).to_string()));
                 }
@@ -428,9 +431,9 @@ impl<'a> Analysis<'a> {
             j += 1;
         }
         if j < limit && self.toks[j].kind == TokenKind::Handle {
-            let h = self.toks[j].folded.clone();
-            if !self.persons[id].handles.contains(&h) {
-                self.persons[id].handles.push(h);
+            let h = self.toks[j].folded.as_str();
+            if !self.persons[id].handles.iter().any(|k| k == h) {
+                self.persons[id].handles.push(h.to_string());
             }
         }
     }
@@ -501,7 +504,7 @@ impl<'a> Analysis<'a> {
                     && self.lang.former.longest_at(&self.toks[..range.end], i, &NoSlots).is_none()
                     && (end + 1..range.end.min(end + 5)).find(|&j| !matches!(claims.kind(j), Some(MentionKind::Role { .. }))).is_some_and(|j| matches!(claims.kind(j), Some(MentionKind::Person(_))));
                 let verb_context = self.org_verb_context(i, end, range.clone(), claims);
-                let known_surname = end == i + 1 && surnames.contains(&self.toks[i].folded);
+                let known_surname = end == i + 1 && surnames.contains(self.toks[i].folded.as_str());
                 if (after_prep || after_role_of || before_possessive_role || before_title || with_suffix || verb_context) && !known_surname {
                     let end = if with_suffix { end + 1 } else { end };
                     found.push((i, end));
@@ -612,7 +615,7 @@ impl<'a> Analysis<'a> {
             }
             let t = &self.toks[i];
             if t.kind == TokenKind::Handle {
-                if let Some(id) = self.persons.iter().position(|p| p.handles.contains(&t.folded)) {
+                if let Some(id) = self.persons.iter().position(|p| p.handles.iter().any(|h| *h == t.folded)) {
                     claims.claim(i, i + 1, MentionKind::Person(id));
                 }
                 continue;
@@ -725,9 +728,9 @@ impl<'a> Analysis<'a> {
                     } else {
                         // "elle" skips the men just named, "he" the women.
                         let text = self.toks[start..self.mentions[m].end].iter().map(|t| t.folded.as_str()).collect::<Vec<_>>().join(" ");
-                        let wanted = if self.lang.feminine_pronouns.contains(&text) {
+                        let wanted = if self.lang.feminine_pronouns.contains(text.as_str()) {
                             Some(Sex::Female)
-                        } else if self.lang.masculine_pronouns.contains(&text) {
+                        } else if self.lang.masculine_pronouns.contains(text.as_str()) {
                             Some(Sex::Male)
                         } else {
                             None
@@ -764,7 +767,7 @@ impl<'a> Analysis<'a> {
         let known = &common.org_name_keys;
         let target: Vec<usize> = (0..keys.len())
             .map(|i| {
-                if known.contains(&keys[i]) {
+                if known.contains(keys[i].as_str()) {
                     return i;
                 }
                 let longer: Vec<usize> = (0..keys.len()).filter(|&j| j != i && keys[j].starts_with(&format!("{} ", keys[i]))).collect();

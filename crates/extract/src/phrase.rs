@@ -5,14 +5,15 @@
 //! their first literal token, so matching at a position looks at a handful of
 //! candidates, and the longest match wins.
 
+use crate::fold::Folded;
 use crate::fxhash::FxHashMap;
 
 use crate::tokenize::{tokenize, Token, TokenKind, TokenRules};
 
 #[derive(Clone, Debug, PartialEq)]
 enum Pat {
-    Word(String),
-    Prefix(String),
+    Word(Folded),
+    Prefix(Folded),
     /// `*` alone: any one word ("tritt * zurück").
     Any,
     /// `...`: up to six words or dates, no clause punctuation ("tritt ... zurück").
@@ -63,7 +64,9 @@ pub struct Match<'a, V> {
 
 pub struct PhraseSet<V> {
     phrases: Vec<(Vec<Pat>, V)>,
-    by_first: FxHashMap<String, Bucket>,
+    by_first: FxHashMap<Folded, Bucket>,
+    /// The keys of `by_first`, for a quick no before the hash lookup.
+    first_filter: WordFilter,
     /// Phrases whose first token is a prefix or a slot.
     others: Vec<usize>,
 }
@@ -77,7 +80,7 @@ struct Bucket {
     /// Phrases whose second token is not a literal word (or that have none).
     rest: Vec<usize>,
     /// For each literal second word, its phrases and those of `rest`, merged.
-    by_second: FxHashMap<String, Vec<usize>>,
+    by_second: FxHashMap<Folded, Vec<usize>>,
 }
 
 impl Bucket {
@@ -95,13 +98,13 @@ impl Bucket {
 
     /// The phrases that may match where the token after the first is `next`.
     fn candidates(&self, next: Option<&Token>) -> &[usize] {
-        next.and_then(|n| self.by_second.get(&n.folded)).unwrap_or(&self.rest)
+        next.and_then(|n| self.by_second.get(n.folded.as_str())).unwrap_or(&self.rest)
     }
 }
 
 impl<V> Default for PhraseSet<V> {
     fn default() -> Self {
-        PhraseSet { phrases: Vec::new(), by_first: FxHashMap::default(), others: Vec::new() }
+        PhraseSet { phrases: Vec::new(), by_first: FxHashMap::default(), first_filter: WordFilter::default(), others: Vec::new() }
     }
 }
 
@@ -143,7 +146,13 @@ impl<V> PhraseSet<V> {
         }
         let id = self.phrases.len();
         match &pats[0] {
-            Pat::Word(w) => self.by_first.entry(w.clone()).or_default().add(id, pats.get(1)),
+            Pat::Word(w) => {
+                let new = !self.by_first.contains_key(w);
+                self.by_first.entry(w.clone()).or_default().add(id, pats.get(1));
+                if new {
+                    self.first_filter.insert(w, || self.by_first.keys());
+                }
+            }
             _ => self.others.push(id),
         }
         self.phrases.push((pats, value));
@@ -158,7 +167,7 @@ impl<V> PhraseSet<V> {
     /// Phrases starting with a slot are left to the caller, who knows its slots.
     pub fn first_words(&self) -> Option<impl Iterator<Item = &str>> {
         let open = self.others.iter().any(|&id| matches!(self.phrases[id].0[0], Pat::Prefix(_) | Pat::Any | Pat::Gap));
-        (!open).then(|| self.by_first.keys().map(String::as_str))
+        (!open).then(|| self.by_first.keys().map(Folded::as_str))
     }
 
     pub fn is_empty(&self) -> bool {
@@ -204,7 +213,10 @@ impl<V> PhraseSet<V> {
     /// order within the word-first ones, then the others in insertion order:
     /// the order in which a plain scan of all of them would find matches.
     fn candidates<'s>(&'s self, toks: &'s [Token], i: usize, first: &'s Token, slots: &'s dyn Slots) -> impl Iterator<Item = &'s usize> + 's {
-        let words = self.by_first.get(&first.folded).map_or(&[][..], |b| b.candidates(toks.get(i + 1)));
+        let words = match self.first_filter.may_contain(&first.folded) {
+            true => self.by_first.get(first.folded.as_str()).map_or(&[][..], |b| b.candidates(toks.get(i + 1))),
+            false => &[][..],
+        };
         // Slots and prefixes need the token to fit: checked once per kind of slot.
         let mut fits = [None::<bool>; 6];
         let others = self.others.iter().filter(move |&&id| {
@@ -263,6 +275,60 @@ impl<V> PhraseSet<V> {
     pub fn occurs_in(&self, toks: &[Token], range: std::ops::Range<usize>) -> bool {
         let end = range.end.min(toks.len());
         (range.start..end).any(|i| self.longest_at(&toks[..end], i, &NoSlots).is_some())
+    }
+}
+
+/// A bitmap over a cheap key of a set of words (length, first and last
+/// byte), which says "no" for most words that are not in the set without
+/// hashing them. Every set is scanned at every token of an article, and
+/// nearly every token starts none of its phrases: hashing the word to find
+/// that out was most of the scan's cost. Sized at 8 bits a word or more, so
+/// that about one absent word in ten still goes on to the hash lookup.
+#[derive(Clone, Debug)]
+struct WordFilter {
+    bits: Vec<u64>,
+    /// log2 of the number of bits.
+    order: u32,
+    words: usize,
+}
+
+impl Default for WordFilter {
+    fn default() -> Self {
+        WordFilter { bits: vec![0], order: 6, words: 0 }
+    }
+}
+
+impl WordFilter {
+    fn slot(&self, word: &str) -> usize {
+        let b = word.as_bytes();
+        let (first, last) = (b.first().copied().unwrap_or(0), b.last().copied().unwrap_or(0));
+        let key = u64::from(first) | u64::from(last) << 8 | (b.len() as u64) << 16;
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - self.order)) as usize
+    }
+
+    fn set(&mut self, word: &str) {
+        let slot = self.slot(word);
+        self.bits[slot / 64] |= 1 << (slot % 64);
+    }
+
+    /// Adds a new word; `all` lists every word of the set (the new one
+    /// included), to fill a larger bitmap when the set outgrows this one.
+    fn insert<'w>(&mut self, word: &str, all: impl FnOnce() -> std::collections::hash_map::Keys<'w, Folded, Bucket>) {
+        self.words += 1;
+        if self.words * 8 <= 1 << self.order {
+            self.set(word);
+            return;
+        }
+        self.order += 1;
+        self.bits = vec![0; (1 << self.order) / 64];
+        for w in all() {
+            self.set(w);
+        }
+    }
+
+    fn may_contain(&self, word: &str) -> bool {
+        let slot = self.slot(word);
+        self.bits[slot / 64] & (1 << (slot % 64)) != 0
     }
 }
 
