@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use crate::date::PartialDate;
 use crate::fold::{fold_name, Folded};
 use crate::fxhash::FxHashMap;
-use crate::phrase::{NoSlots, PhraseSet, Slots};
+use crate::phrase::{Match, NoSlots, PhraseSet, Slots};
 use crate::resources::{Common, Language, TriggerHit};
 use crate::timex::{timex_at, Timex};
 use crate::tokenize::{sentences, tokenize, Sentence, Token, TokenKind};
@@ -125,9 +125,11 @@ impl<'a> Analysis<'a> {
         let mut claims = Claims::new(an.toks.len());
         an.find_dates(&mut claims);
         an.find_gazetteer_orgs(&mut claims, common);
-        an.find_long_units(&mut claims);
+        // Units are matched once; long ones are claimed before titles, the rest after.
+        let units: Vec<_> = an.sents.iter().map(|sent| lang.units.find_all(&an.toks, sent.tokens.clone(), &NoSlots)).collect();
+        an.find_long_units(&mut claims, &units);
         an.find_roles(&mut claims);
-        an.find_units(&mut claims);
+        an.find_units(&mut claims, &units);
         an.find_org_anaphors(&mut claims, common);
         an.find_names(&mut claims, common);
         an.find_context_orgs(&mut claims, common);
@@ -245,9 +247,9 @@ impl<'a> Analysis<'a> {
 
     /// Bodies named in several words ("board of directors", "conseil de
     /// surveillance") before titles, which would take a word of them.
-    fn find_long_units(&self, claims: &mut Claims) {
-        for sent in &self.sents {
-            for (i, m) in self.lang.units.find_all(&self.toks, sent.tokens.clone(), &NoSlots) {
+    fn find_long_units(&self, claims: &mut Claims, units: &[Vec<(usize, Match<'a, String>)>]) {
+        for sent_units in units {
+            for &(i, ref m) in sent_units {
                 if m.len > 1 && claims.free(i, i + m.len) {
                     claims.claim(i, i + m.len, MentionKind::Unit(m.value.clone()));
                 }
@@ -255,10 +257,10 @@ impl<'a> Analysis<'a> {
         }
     }
 
-    fn find_units(&self, claims: &mut Claims) {
-        for sent in &self.sents {
+    fn find_units(&self, claims: &mut Claims, units: &[Vec<(usize, Match<'a, String>)>]) {
+        for (sent, sent_units) in self.sents.iter().zip(units) {
             let range = sent.tokens.clone();
-            for (i, m) in self.lang.units.find_all(&self.toks, range.clone(), &NoSlots) {
+            for &(i, ref m) in sent_units {
                 if claims.free(i, i + m.len) {
                     claims.claim(i, i + m.len, MentionKind::Unit(m.value.clone()));
                 }

@@ -12,10 +12,6 @@
 /// are looked up with it directly.
 pub type Folded = compact_str::CompactString;
 
-/// A set of folded words, looked up with a token's folded form as it is
-/// (`set.contains(&token.folded)`) or with a `&str`.
-pub type WordSet = crate::fxhash::FxHashSet<Folded>;
-
 /// Lower-cases `s`, strips diacritics and writes typographic apostrophes as `'`.
 pub fn fold(s: &str) -> String {
     if s.is_ascii() {
@@ -34,15 +30,16 @@ pub fn fold(s: &str) -> String {
 
 /// [`fold`], into an inline [`Folded`]: for tokens.
 pub fn fold_token(s: &str) -> Folded {
-    let mut out = Folded::with_capacity(s.len());
-    if s.is_ascii() {
-        out.push_str(s);
-        out.make_ascii_lowercase();
-        if out.contains('`') {
-            out = Folded::new(out.replace('`', "'"));
+    const INLINE: usize = std::mem::size_of::<Folded>();
+    if s.len() <= INLINE && s.is_ascii() {
+        // The common case, in one pass over a buffer on the stack.
+        let mut buf = [0u8; INLINE];
+        for (out, &b) in buf.iter_mut().zip(s.as_bytes()) {
+            *out = if b == b'`' { b'\'' } else { b.to_ascii_lowercase() };
         }
-        return out;
+        return Folded::from(std::str::from_utf8(&buf[..s.len()]).expect("ASCII stays ASCII"));
     }
+    let mut out = Folded::with_capacity(s.len());
     fold_chars(s, |c| out.push(c));
     out
 }

@@ -7,6 +7,7 @@
 
 use crate::fold::Folded;
 use crate::fxhash::FxHashMap;
+use crate::wordset::WordFilter;
 
 use crate::tokenize::{tokenize, Token, TokenKind, TokenRules};
 
@@ -150,7 +151,7 @@ impl<V> PhraseSet<V> {
                 let new = !self.by_first.contains_key(w);
                 self.by_first.entry(w.clone()).or_default().add(id, pats.get(1));
                 if new {
-                    self.first_filter.insert(w, || self.by_first.keys());
+                    self.first_filter.insert(w, || self.by_first.keys().map(Folded::as_str));
                 }
             }
             _ => self.others.push(id),
@@ -275,60 +276,6 @@ impl<V> PhraseSet<V> {
     pub fn occurs_in(&self, toks: &[Token], range: std::ops::Range<usize>) -> bool {
         let end = range.end.min(toks.len());
         (range.start..end).any(|i| self.longest_at(&toks[..end], i, &NoSlots).is_some())
-    }
-}
-
-/// A bitmap over a cheap key of a set of words (length, first and last
-/// byte), which says "no" for most words that are not in the set without
-/// hashing them. Every set is scanned at every token of an article, and
-/// nearly every token starts none of its phrases: hashing the word to find
-/// that out was most of the scan's cost. Sized at 8 bits a word or more, so
-/// that about one absent word in ten still goes on to the hash lookup.
-#[derive(Clone, Debug)]
-struct WordFilter {
-    bits: Vec<u64>,
-    /// log2 of the number of bits.
-    order: u32,
-    words: usize,
-}
-
-impl Default for WordFilter {
-    fn default() -> Self {
-        WordFilter { bits: vec![0], order: 6, words: 0 }
-    }
-}
-
-impl WordFilter {
-    fn slot(&self, word: &str) -> usize {
-        let b = word.as_bytes();
-        let (first, last) = (b.first().copied().unwrap_or(0), b.last().copied().unwrap_or(0));
-        let key = u64::from(first) | u64::from(last) << 8 | (b.len() as u64) << 16;
-        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - self.order)) as usize
-    }
-
-    fn set(&mut self, word: &str) {
-        let slot = self.slot(word);
-        self.bits[slot / 64] |= 1 << (slot % 64);
-    }
-
-    /// Adds a new word; `all` lists every word of the set (the new one
-    /// included), to fill a larger bitmap when the set outgrows this one.
-    fn insert<'w>(&mut self, word: &str, all: impl FnOnce() -> std::collections::hash_map::Keys<'w, Folded, Bucket>) {
-        self.words += 1;
-        if self.words * 8 <= 1 << self.order {
-            self.set(word);
-            return;
-        }
-        self.order += 1;
-        self.bits = vec![0; (1 << self.order) / 64];
-        for w in all() {
-            self.set(w);
-        }
-    }
-
-    fn may_contain(&self, word: &str) -> bool {
-        let slot = self.slot(word);
-        self.bits[slot / 64] & (1 << (slot % 64)) != 0
     }
 }
 

@@ -11,7 +11,7 @@ use serde::Deserialize;
 
 use crate::event::{EventType, ROLE_CODES};
 use crate::fold::{fold, Folded};
-pub use crate::fold::WordSet;
+pub use crate::wordset::WordSet;
 use crate::lang::Lang;
 use crate::phrase::{PhraseSet, Slots};
 use crate::tokenize::TokenRules;

@@ -7,7 +7,8 @@
 
 use std::ops::Range;
 
-use crate::fold::{fold_token, Folded, WordSet};
+use crate::fold::{fold_token, Folded};
+use crate::wordset::WordSet;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TokenKind {
