@@ -30,14 +30,11 @@ pub fn fold(s: &str) -> String {
 
 /// [`fold`], into an inline [`Folded`]: for tokens.
 pub fn fold_token(s: &str) -> Folded {
-    const INLINE: usize = std::mem::size_of::<Folded>();
-    if s.len() <= INLINE && s.is_ascii() {
-        // The common case, in one pass over a buffer on the stack.
-        let mut buf = [0u8; INLINE];
-        for (out, &b) in buf.iter_mut().zip(s.as_bytes()) {
-            *out = if b == b'`' { b'\'' } else { b.to_ascii_lowercase() };
-        }
-        return Folded::from(std::str::from_utf8(&buf[..s.len()]).expect("ASCII stays ASCII"));
+    if s.is_ascii() && !s.bytes().any(|b| b == b'`') {
+        // The common case: copied (inline when short) and lower-cased in place.
+        let mut out = Folded::from(s);
+        out.make_ascii_lowercase();
+        return out;
     }
     let mut out = Folded::with_capacity(s.len());
     fold_chars(s, |c| out.push(c));

@@ -175,9 +175,25 @@ impl<V> PhraseSet<V> {
         self.phrases.is_empty()
     }
 
+    /// Whether no phrase can start at a token whose folded form is `word`:
+    /// the quick answer for most tokens, inlined where sets are scanned so
+    /// that they pay no call for it.
+    #[inline]
+    fn starts_none(&self, word: &str) -> bool {
+        self.others.is_empty() && !self.first_filter.may_contain(word)
+    }
+
     /// The longest phrase that starts at token `i`.
+    #[inline]
     pub fn longest_at<'a>(&'a self, toks: &[Token], i: usize, slots: &dyn Slots) -> Option<Match<'a, V>> {
         let first = toks.get(i)?;
+        if self.starts_none(&first.folded) {
+            return None;
+        }
+        self.longest_from(toks, i, first, slots)
+    }
+
+    fn longest_from<'a>(&'a self, toks: &[Token], i: usize, first: &Token, slots: &dyn Slots) -> Option<Match<'a, V>> {
         let candidates = self.candidates(toks, i, first, slots);
         let mut best: Option<Match<'a, V>> = None;
         for &id in candidates {
@@ -196,6 +212,9 @@ impl<V> PhraseSet<V> {
     /// may stand in several entries, such as a verb of two event types).
     pub fn all_longest_at<'a>(&'a self, toks: &[Token], i: usize) -> Option<(usize, Vec<&'a V>)> {
         let first = toks.get(i)?;
+        if self.starts_none(&first.folded) {
+            return None;
+        }
         let candidates = self.candidates(toks, i, first, &NoSlots);
         let mut best: Option<(usize, Vec<&'a V>)> = None;
         for &id in candidates {
