@@ -12,6 +12,13 @@ mod progress;
 
 use clap::Parser;
 
+// Extraction makes many small, short-lived allocations (names, drafts,
+// vectors of candidates), spread over every core: mimalloc serves them in a
+// fraction of the instructions of the system allocator, with thread-local
+// free lists instead of arenas shared under a lock.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     restore_sigpipe();
     let args = cli::Cli::parse();

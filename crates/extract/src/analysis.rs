@@ -10,9 +10,9 @@
 use std::collections::HashMap;
 
 use crate::date::PartialDate;
-use crate::fold::fold_name;
+use crate::fold::{fold_name, Folded};
 use crate::fxhash::FxHashMap;
-use crate::phrase::{NoSlots, PhraseSet, Slots};
+use crate::phrase::{Match, NoSlots, PhraseSet, Slots};
 use crate::resources::{Common, Language, TriggerHit};
 use crate::timex::{timex_at, Timex};
 use crate::tokenize::{sentences, tokenize, Sentence, Token, TokenKind};
@@ -125,9 +125,11 @@ impl<'a> Analysis<'a> {
         let mut claims = Claims::new(an.toks.len());
         an.find_dates(&mut claims);
         an.find_gazetteer_orgs(&mut claims, common);
-        an.find_long_units(&mut claims);
+        // Units are matched once; long ones are claimed before titles, the rest after.
+        let units: Vec<_> = an.sents.iter().map(|sent| lang.units.find_all(&an.toks, sent.tokens.clone(), &NoSlots)).collect();
+        an.find_long_units(&mut claims, &units);
         an.find_roles(&mut claims);
-        an.find_units(&mut claims);
+        an.find_units(&mut claims, &units);
         an.find_org_anaphors(&mut claims, common);
         an.find_names(&mut claims, common);
         an.find_context_orgs(&mut claims, common);
@@ -245,9 +247,9 @@ impl<'a> Analysis<'a> {
 
     /// Bodies named in several words ("board of directors", "conseil de
     /// surveillance") before titles, which would take a word of them.
-    fn find_long_units(&self, claims: &mut Claims) {
-        for sent in &self.sents {
-            for (i, m) in self.lang.units.find_all(&self.toks, sent.tokens.clone(), &NoSlots) {
+    fn find_long_units(&self, claims: &mut Claims, units: &[Vec<(usize, Match<'a, String>)>]) {
+        for sent_units in units {
+            for &(i, ref m) in sent_units {
                 if m.len > 1 && claims.free(i, i + m.len) {
                     claims.claim(i, i + m.len, MentionKind::Unit(m.value.clone()));
                 }
@@ -255,10 +257,10 @@ impl<'a> Analysis<'a> {
         }
     }
 
-    fn find_units(&self, claims: &mut Claims) {
-        for sent in &self.sents {
+    fn find_units(&self, claims: &mut Claims, units: &[Vec<(usize, Match<'a, String>)>]) {
+        for (sent, sent_units) in self.sents.iter().zip(units) {
             let range = sent.tokens.clone();
-            for (i, m) in self.lang.units.find_all(&self.toks, range.clone(), &NoSlots) {
+            for &(i, ref m) in sent_units {
                 if claims.free(i, i + m.len) {
                     claims.claim(i, i + m.len, MentionKind::Unit(m.value.clone()));
                 }
@@ -316,9 +318,12 @@ impl<'a> Analysis<'a> {
                 if claims.taken(i) || !t.is_word() || t.folded.len() < 9 {
                     continue;
                 }
-                let compound = (t.folded.len().saturating_sub(12)..t.folded.len() - 3)
-                    .filter(|&b| t.folded.is_char_boundary(b))
-                    .any(|b| self.lang.unit_heads.matches_at(std::slice::from_ref(&Token { folded: t.folded[b..].to_string(), ..t.clone() }), 0));
+                // The token with each ending in turn as its folded form (inline: no allocation).
+                let mut ending = t.clone();
+                let compound = (t.folded.len().saturating_sub(12)..t.folded.len() - 3).filter(|&b| t.folded.is_char_boundary(b)).any(|b| {
+                    ending.folded = Folded::from(&t.folded[b..]);
+                    self.lang.unit_heads.matches_at(std::slice::from_ref(&ending), 0)
+                });
                 if compound {
                     claims.claim(i, i + 1, MentionKind::Unit(self.raw(i, i + 1).to_string()));
                 }
@@ -429,9 +434,9 @@ impl<'a> Analysis<'a> {
             j += 1;
         }
         if j < limit && self.toks[j].kind == TokenKind::Handle {
-            let h = self.toks[j].folded.clone();
-            if !self.persons[id].handles.contains(&h) {
-                self.persons[id].handles.push(h);
+            let h = self.toks[j].folded.as_str();
+            if !self.persons[id].handles.iter().any(|k| k == h) {
+                self.persons[id].handles.push(h.to_string());
             }
         }
     }
@@ -502,7 +507,7 @@ impl<'a> Analysis<'a> {
                     && self.lang.former.longest_at(&self.toks[..range.end], i, &NoSlots).is_none()
                     && (end + 1..range.end.min(end + 5)).find(|&j| !matches!(claims.kind(j), Some(MentionKind::Role { .. }))).is_some_and(|j| matches!(claims.kind(j), Some(MentionKind::Person(_))));
                 let verb_context = self.org_verb_context(i, end, range.clone(), claims);
-                let known_surname = end == i + 1 && surnames.contains(&self.toks[i].folded);
+                let known_surname = end == i + 1 && surnames.contains(self.toks[i].folded.as_str());
                 if (after_prep || after_role_of || before_possessive_role || before_title || with_suffix || verb_context) && !known_surname {
                     let end = if with_suffix { end + 1 } else { end };
                     // "der Sportwagentochter Porsche": the name without its description.
@@ -615,7 +620,7 @@ impl<'a> Analysis<'a> {
             }
             let t = &self.toks[i];
             if t.kind == TokenKind::Handle {
-                if let Some(id) = self.persons.iter().position(|p| p.handles.contains(&t.folded)) {
+                if let Some(id) = self.persons.iter().position(|p| p.handles.iter().any(|h| *h == t.folded)) {
                     claims.claim(i, i + 1, MentionKind::Person(id));
                 }
                 continue;
@@ -737,9 +742,9 @@ impl<'a> Analysis<'a> {
                     } else {
                         // "elle" skips the men just named, "he" the women.
                         let text = self.toks[start..self.mentions[m].end].iter().map(|t| t.folded.as_str()).collect::<Vec<_>>().join(" ");
-                        let wanted = if self.lang.feminine_pronouns.contains(&text) {
+                        let wanted = if self.lang.feminine_pronouns.contains(text.as_str()) {
                             Some(Sex::Female)
-                        } else if self.lang.masculine_pronouns.contains(&text) {
+                        } else if self.lang.masculine_pronouns.contains(text.as_str()) {
                             Some(Sex::Male)
                         } else {
                             None
@@ -789,7 +794,7 @@ impl<'a> Analysis<'a> {
         let known = &common.org_name_keys;
         let target: Vec<usize> = (0..keys.len())
             .map(|i| {
-                if known.contains(&keys[i]) {
+                if known.contains(keys[i].as_str()) {
                     return i;
                 }
                 let longer: Vec<usize> = (0..keys.len()).filter(|&j| j != i && keys[j].starts_with(&format!("{} ", keys[i]))).collect();

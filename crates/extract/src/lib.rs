@@ -34,6 +34,7 @@ pub mod resources;
 pub mod score;
 pub mod timex;
 pub mod tokenize;
+pub mod wordset;
 
 use std::collections::HashMap;
 

@@ -5,14 +5,16 @@
 //! their first literal token, so matching at a position looks at a handful of
 //! candidates, and the longest match wins.
 
+use crate::fold::Folded;
 use crate::fxhash::FxHashMap;
+use crate::wordset::WordFilter;
 
 use crate::tokenize::{tokenize, Token, TokenKind, TokenRules};
 
 #[derive(Clone, Debug, PartialEq)]
 enum Pat {
-    Word(String),
-    Prefix(String),
+    Word(Folded),
+    Prefix(Folded),
     /// `*` alone: any one word ("tritt * zurück").
     Any,
     /// `...`: up to six words or dates, no clause punctuation ("tritt ... zurück").
@@ -63,7 +65,9 @@ pub struct Match<'a, V> {
 
 pub struct PhraseSet<V> {
     phrases: Vec<(Vec<Pat>, V)>,
-    by_first: FxHashMap<String, Bucket>,
+    by_first: FxHashMap<Folded, Bucket>,
+    /// The keys of `by_first`, for a quick no before the hash lookup.
+    first_filter: WordFilter,
     /// Phrases whose first token is a prefix or a slot.
     others: Vec<usize>,
 }
@@ -77,7 +81,7 @@ struct Bucket {
     /// Phrases whose second token is not a literal word (or that have none).
     rest: Vec<usize>,
     /// For each literal second word, its phrases and those of `rest`, merged.
-    by_second: FxHashMap<String, Vec<usize>>,
+    by_second: FxHashMap<Folded, Vec<usize>>,
 }
 
 impl Bucket {
@@ -95,13 +99,13 @@ impl Bucket {
 
     /// The phrases that may match where the token after the first is `next`.
     fn candidates(&self, next: Option<&Token>) -> &[usize] {
-        next.and_then(|n| self.by_second.get(&n.folded)).unwrap_or(&self.rest)
+        next.and_then(|n| self.by_second.get(n.folded.as_str())).unwrap_or(&self.rest)
     }
 }
 
 impl<V> Default for PhraseSet<V> {
     fn default() -> Self {
-        PhraseSet { phrases: Vec::new(), by_first: FxHashMap::default(), others: Vec::new() }
+        PhraseSet { phrases: Vec::new(), by_first: FxHashMap::default(), first_filter: WordFilter::default(), others: Vec::new() }
     }
 }
 
@@ -143,7 +147,13 @@ impl<V> PhraseSet<V> {
         }
         let id = self.phrases.len();
         match &pats[0] {
-            Pat::Word(w) => self.by_first.entry(w.clone()).or_default().add(id, pats.get(1)),
+            Pat::Word(w) => {
+                let new = !self.by_first.contains_key(w);
+                self.by_first.entry(w.clone()).or_default().add(id, pats.get(1));
+                if new {
+                    self.first_filter.insert(w, || self.by_first.keys().map(Folded::as_str));
+                }
+            }
             _ => self.others.push(id),
         }
         self.phrases.push((pats, value));
@@ -158,16 +168,32 @@ impl<V> PhraseSet<V> {
     /// Phrases starting with a slot are left to the caller, who knows its slots.
     pub fn first_words(&self) -> Option<impl Iterator<Item = &str>> {
         let open = self.others.iter().any(|&id| matches!(self.phrases[id].0[0], Pat::Prefix(_) | Pat::Any | Pat::Gap));
-        (!open).then(|| self.by_first.keys().map(String::as_str))
+        (!open).then(|| self.by_first.keys().map(Folded::as_str))
     }
 
     pub fn is_empty(&self) -> bool {
         self.phrases.is_empty()
     }
 
+    /// Whether no phrase can start at a token whose folded form is `word`:
+    /// the quick answer for most tokens, inlined where sets are scanned so
+    /// that they pay no call for it.
+    #[inline]
+    fn starts_none(&self, word: &str) -> bool {
+        self.others.is_empty() && !self.first_filter.may_contain(word)
+    }
+
     /// The longest phrase that starts at token `i`.
+    #[inline]
     pub fn longest_at<'a>(&'a self, toks: &[Token], i: usize, slots: &dyn Slots) -> Option<Match<'a, V>> {
         let first = toks.get(i)?;
+        if self.starts_none(&first.folded) {
+            return None;
+        }
+        self.longest_from(toks, i, first, slots)
+    }
+
+    fn longest_from<'a>(&'a self, toks: &[Token], i: usize, first: &Token, slots: &dyn Slots) -> Option<Match<'a, V>> {
         let candidates = self.candidates(toks, i, first, slots);
         let mut best: Option<Match<'a, V>> = None;
         for &id in candidates {
@@ -186,6 +212,9 @@ impl<V> PhraseSet<V> {
     /// may stand in several entries, such as a verb of two event types).
     pub fn all_longest_at<'a>(&'a self, toks: &[Token], i: usize) -> Option<(usize, Vec<&'a V>)> {
         let first = toks.get(i)?;
+        if self.starts_none(&first.folded) {
+            return None;
+        }
         let candidates = self.candidates(toks, i, first, &NoSlots);
         let mut best: Option<(usize, Vec<&'a V>)> = None;
         for &id in candidates {
@@ -204,7 +233,10 @@ impl<V> PhraseSet<V> {
     /// order within the word-first ones, then the others in insertion order:
     /// the order in which a plain scan of all of them would find matches.
     fn candidates<'s>(&'s self, toks: &'s [Token], i: usize, first: &'s Token, slots: &'s dyn Slots) -> impl Iterator<Item = &'s usize> + 's {
-        let words = self.by_first.get(&first.folded).map_or(&[][..], |b| b.candidates(toks.get(i + 1)));
+        let words = match self.first_filter.may_contain(&first.folded) {
+            true => self.by_first.get(first.folded.as_str()).map_or(&[][..], |b| b.candidates(toks.get(i + 1))),
+            false => &[][..],
+        };
         // Slots and prefixes need the token to fit: checked once per kind of slot.
         let mut fits = [None::<bool>; 6];
         let others = self.others.iter().filter(move |&&id| {

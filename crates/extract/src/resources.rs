@@ -5,12 +5,13 @@
 //! every value against the spec (types, manners, role codes) and reports the
 //! file and entry at fault.
 
-use crate::fxhash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use crate::fxhash::FxHashMap as HashMap;
 
 use serde::Deserialize;
 
 use crate::event::{EventType, ROLE_CODES};
-use crate::fold::fold;
+use crate::fold::{fold, Folded};
+pub use crate::wordset::WordSet;
 use crate::lang::Lang;
 use crate::phrase::{PhraseSet, Slots};
 use crate::tokenize::TokenRules;
@@ -304,48 +305,48 @@ pub struct Language {
     pub months: HashMap<String, u8>,
     pub weekdays: HashMap<String, u8>,
     pub numbers: HashMap<String, u32>,
-    pub day_fillers: HashSet<String>,
+    pub day_fillers: WordSet,
     pub year_prepositions: PhraseSet<()>,
     pub relative_entries: Vec<RelativeEntry>,
     pub relatives: PhraseSet<Resolve>,
     /// The words a time expression may start with, besides tokens that start
     /// with a digit: first words of relative expressions, months, weekdays,
     /// number words. `None` when a relative expression may start anywhere.
-    pub date_starts: Option<HashSet<String>>,
-    pub stopwords: HashSet<String>,
-    pub name_particles: HashSet<String>,
-    pub honorifics: HashSet<String>,
-    pub pronouns: HashSet<String>,
-    pub plural_pronouns: HashSet<String>,
-    pub first_person: HashSet<String>,
-    pub relative_pronouns: HashSet<String>,
-    pub passive: HashSet<String>,
-    pub negation: HashSet<String>,
-    pub of: HashSet<String>,
-    pub possessive: HashSet<String>,
+    pub date_starts: Option<WordSet>,
+    pub stopwords: WordSet,
+    pub name_particles: WordSet,
+    pub honorifics: WordSet,
+    pub pronouns: WordSet,
+    pub plural_pronouns: WordSet,
+    pub first_person: WordSet,
+    pub relative_pronouns: WordSet,
+    pub passive: WordSet,
+    pub negation: WordSet,
+    pub of: WordSet,
+    pub possessive: WordSet,
     /// "his", "sa", "su", "seine": before a noun of change, the person is the one just named.
-    pub person_possessives: HashSet<String>,
+    pub person_possessives: WordSet,
     /// "suivi par celui de X", "followed by that of X": the same change, for X.
     pub ellipsis: PhraseSet<()>,
     /// "Inflection, which X set up": relative pronouns that stand for a thing.
-    pub thing_relatives: HashSet<String>,
+    pub thing_relatives: WordSet,
     /// "effective Sunday", "avec effet au 1er mars": the date the change takes effect.
     pub effective: PhraseSet<()>,
     /// "founded X with A and B": those who did it with the subject.
     pub comitative: PhraseSet<()>,
     /// "le conseil l'a démis", "lo destituyó": a person as object, before the verb.
-    pub object_clitics: HashSet<String>,
+    pub object_clitics: WordSet,
     /// The auxiliaries a clitic stands before ("l'a", "l'avait"), besides a verb of change.
-    pub clitic_hosts: HashSet<String>,
+    pub clitic_hosts: WordSet,
     /// "en le révoquant": a clitic between these and a verb of change.
-    pub gerund_markers: HashSet<String>,
+    pub gerund_markers: WordSet,
     /// "its president": a possessive that can only stand for an organization.
-    pub org_possessives: HashSet<String>,
+    pub org_possessives: WordSet,
     /// "die Datenanalysefirma Tableau": compound nouns ending so describe the
     /// organization named after them and are not part of its name.
     pub org_descriptor_endings: Vec<String>,
     /// "its new chief executive", "le nouveau PDG": a title just taken.
-    pub new_in_post: HashSet<String>,
+    pub new_in_post: WordSet,
     /// "is", "est", "ist", "es": the link between a person and a title.
     pub copulas: PhraseSet<()>,
     /// "will be", "sera", "wird", "será": the link, for a post still to come.
@@ -371,19 +372,19 @@ pub struct Language {
     /// "depuis", "since": a date that opens a held span, not a change.
     pub since: PhraseSet<()>,
     /// "que", "that": the start of a subordinate clause.
-    pub complementizers: HashSet<String>,
+    pub complementizers: WordSet,
     /// "et", "and": names joined into one argument.
     pub coordinators: PhraseSet<()>,
     /// Whether the language leaves out subject pronouns (Spanish): then a verb
     /// without a subject is about the person in focus.
     pub pro_drop: bool,
     /// "à", "in": what follows is a place, not an organization.
-    pub place_prepositions: HashSet<String>,
+    pub place_prepositions: WordSet,
     /// "y", "dort": the organization just named.
-    pub recent_org: HashSet<String>,
+    pub recent_org: WordSet,
     /// "elle", "she" / "il", "he": references that skip persons of the other sex.
-    pub feminine_pronouns: HashSet<String>,
-    pub masculine_pronouns: HashSet<String>,
+    pub feminine_pronouns: WordSet,
+    pub masculine_pronouns: WordSet,
     /// The organization gazetteer, tokenized the way this language tokenizes.
     pub orgs: PhraseSet<usize>,
 }
@@ -402,22 +403,22 @@ impl Slots for Language {
 
 /// What all languages share: given names and the organization gazetteer.
 pub struct Common {
-    pub given_names: HashSet<String>,
+    pub given_names: WordSet,
     /// Given names mostly borne by women, for "elle"/"she" (a subset of `given_names`).
-    pub female_names: HashSet<String>,
+    pub female_names: WordSet,
     /// Canonical organization names; the gazetteer's values index this list.
     pub org_names: Vec<String>,
     org_aliases: Vec<(String, usize)>,
-    pub org_suffixes: HashSet<String>,
+    pub org_suffixes: WordSet,
     /// Names written with a lower-case first letter ("xAI", "eBay"), matched only as written.
-    pub lowercase_orgs: HashSet<String>,
+    pub lowercase_orgs: WordSet,
     /// `fold_name` of every name of `org_names`, computed once.
-    pub org_name_keys: HashSet<String>,
+    pub org_name_keys: WordSet,
 }
 
 impl Common {
     pub fn load() -> Common {
-        let list = |text: &str| text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(fold).collect::<HashSet<String>>();
+        let list = |text: &str| text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(|w| Folded::new(fold(w))).collect::<WordSet>();
         let given_names = list(GIVEN_NAMES);
         let female_names = list(FEMALE_NAMES);
         let mut org_names = Vec::new();
@@ -440,16 +441,16 @@ impl Common {
         }
         let org_suffixes = ORG_SUFFIXES
             .lines()
-            .map(|l| fold(l.trim()).trim_end_matches('.').to_string())
+            .map(|l| Folded::from(fold(l.trim()).trim_end_matches('.')))
             .filter(|l| !l.is_empty())
             .collect();
         let lowercase_orgs = org_aliases
             .iter()
             .filter_map(|(a, _)| a.split_whitespace().next())
             .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
-            .map(str::to_string)
+            .map(Folded::from)
             .collect();
-        let org_name_keys = org_names.iter().map(|n| crate::fold::fold_name(n)).collect();
+        let org_name_keys = org_names.iter().map(|n| Folded::new(crate::fold::fold_name(n))).collect();
         Common { given_names, female_names, org_names, org_aliases, org_suffixes, lowercase_orgs, org_name_keys }
     }
 }
@@ -458,8 +459,8 @@ fn parse<'de, T: Deserialize<'de>>(lang: Lang, file: &str, text: &'de str) -> Re
     toml::from_str(text).map_err(|e| ResourceError { file: format!("{}/{file}", lang.code()), message: e.to_string() })
 }
 
-fn set(words: &[String]) -> HashSet<String> {
-    words.iter().map(|w| fold(w.trim())).collect()
+fn set(words: &[String]) -> WordSet {
+    words.iter().map(|w| Folded::new(fold(w.trim()))).collect()
 }
 
 /// A phrase as the tokenizer sees it, folded words joined by spaces.
@@ -576,7 +577,7 @@ impl Language {
         let weekdays: HashMap<String, u8> = index(&d.weekdays).into_iter().map(|(k, v)| (k, v - 1)).collect();
         let numbers: HashMap<String, u32> = d.numbers.iter().map(|(k, v)| (fold(k), *v)).collect();
         let date_starts = relatives.first_words().map(|firsts| {
-            firsts.map(str::to_string).chain(months.keys().cloned()).chain(weekdays.keys().cloned()).chain(numbers.keys().cloned()).collect()
+            firsts.map(Folded::from).chain(months.keys().chain(weekdays.keys()).chain(numbers.keys()).map(Folded::new)).collect()
         });
         let mut orgs = PhraseSet::new();
         for (alias, id) in &common.org_aliases {
@@ -650,8 +651,8 @@ impl Language {
             pro_drop: g.pro_drop,
             place_prepositions: set(&g.place_prepositions),
             recent_org: set(&g.recent_org),
-            feminine_pronouns: g.feminine_pronouns.iter().map(|p| words(p, &rules)).collect(),
-            masculine_pronouns: g.masculine_pronouns.iter().map(|p| words(p, &rules)).collect(),
+            feminine_pronouns: g.feminine_pronouns.iter().map(|p| Folded::new(words(p, &rules))).collect(),
+            masculine_pronouns: g.masculine_pronouns.iter().map(|p| Folded::new(words(p, &rules))).collect(),
             orgs,
             rules,
         })

@@ -5,10 +5,10 @@
 //! the character offsets of the spec. Each token also carries its folded form,
 //! which is what the resources are matched against.
 
-use crate::fxhash::FxHashSet as HashSet;
 use std::ops::Range;
 
-use crate::fold::fold;
+use crate::fold::{fold_token, Folded};
+use crate::wordset::WordSet;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TokenKind {
@@ -23,7 +23,7 @@ pub enum TokenKind {
 pub struct Token {
     pub start: usize,
     pub end: usize,
-    pub folded: String,
+    pub folded: Folded,
     pub kind: TokenKind,
     /// Starts with an upper-case letter.
     pub upper: bool,
@@ -52,9 +52,9 @@ pub struct Sentence {
 #[derive(Default, Debug)]
 pub struct TokenRules {
     /// Elided words with their apostrophe, folded: `l'`, `qu'`.
-    pub elisions: HashSet<String>,
+    pub elisions: WordSet,
     /// Words that keep their final dot, folded with the dot: `m.`, `dr.`.
-    pub abbreviations: HashSet<String>,
+    pub abbreviations: WordSet,
 }
 
 fn is_apostrophe(c: char) -> bool {
@@ -65,7 +65,9 @@ fn is_apostrophe(c: char) -> bool {
 pub fn tokenize(text: &str, rules: &TokenRules) -> Vec<Token> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let byte_at = |i: usize| chars.get(i).map_or(text.len(), |&(b, _)| b);
-    let mut tokens = Vec::new();
+    // About one token for every five characters of news text: sized once
+    // rather than grown (and copied) a dozen times.
+    let mut tokens = Vec::with_capacity(chars.len() / 5 + 1);
     let mut newline = false;
     let mut i = 0;
     while i < chars.len() {
@@ -104,7 +106,7 @@ pub fn tokenize(text: &str, rules: &TokenRules) -> Vec<Token> {
         tokens.push(Token {
             start: s,
             end: e,
-            folded: fold(raw),
+            folded: fold_token(raw),
             kind,
             upper: raw.chars().next().is_some_and(char::is_uppercase),
             newline_before: std::mem::take(&mut newline),
@@ -130,8 +132,9 @@ fn word_end(chars: &[(usize, char)], mut i: usize, text: &str, rules: &TokenRule
             i += 1;
             segment_start = i;
         } else if is_apostrophe(c) {
-            let word = fold(&text[chars[start].0..chars[i].0]);
-            if rules.elisions.contains(&format!("{word}'")) {
+            let mut elided = fold_token(&text[chars[start].0..chars[i].0]);
+            elided.push('\'');
+            if rules.elisions.contains(elided.as_str()) {
                 return i + 1; // l' | entreprise
             }
             let next = chars.get(i + 1).map(|&(_, c)| c);
@@ -163,7 +166,7 @@ pub fn sentences(tokens: &[Token], rules: &TokenRules) -> Vec<Sentence> {
         if !boundary && t.kind == TokenKind::Punct && matches!(t.folded.as_str(), "." | "!" | "?" | "…") {
             let prev = i.checked_sub(1).map(|p| &tokens[p]).filter(|p| p.end == t.start);
             let abbreviation = prev.is_some_and(|p| {
-                rules.abbreviations.contains(&format!("{}.", p.folded))
+                rules.abbreviations.contains(with_dot(&p.folded).as_str())
                     || (p.is_word() && p.upper && p.folded.chars().count() == 1)
             });
             let next_starts = next.is_some_and(|n| {
@@ -179,19 +182,27 @@ pub fn sentences(tokens: &[Token], rules: &TokenRules) -> Vec<Sentence> {
     out
 }
 
+/// `folded` followed by a dot, as abbreviations are listed (`m.`), without an allocation.
+fn with_dot(folded: &str) -> Folded {
+    let mut s = Folded::with_capacity(folded.len() + 1);
+    s.push_str(folded);
+    s.push('.');
+    s
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn rules() -> TokenRules {
         TokenRules {
-            elisions: ["l'", "d'", "qu'"].iter().map(|s| s.to_string()).collect(),
-            abbreviations: ["m.", "dr."].iter().map(|s| s.to_string()).collect(),
+            elisions: ["l'", "d'", "qu'"].into_iter().map(Folded::from).collect(),
+            abbreviations: ["m.", "dr."].into_iter().map(Folded::from).collect(),
         }
     }
 
     fn folded(text: &str) -> Vec<String> {
-        tokenize(text, &rules()).into_iter().map(|t| t.folded).collect()
+        tokenize(text, &rules()).into_iter().map(|t| t.folded.into()).collect()
     }
 
     #[test]
