@@ -83,6 +83,7 @@ pub fn extract(an: &Analysis) -> Vec<Draft> {
         pair_moves(&mut found);
         drafts.extend(found);
     }
+    date_returns_from_leaves(&mut drafts);
     let held = implied_held(&drafts);
     drafts.extend(held);
     let mut drafts = merge(drafts);
@@ -118,6 +119,24 @@ fn drop_fulfilled_plans(drafts: &mut Vec<Draft>, published: Option<PartialDate>)
     });
 }
 
+/// "un congé de six mois, jusqu'à fin juin ... Il avait repris le travail à la
+/// date prévue": a return the text does not date ends the leave told before
+/// it, at the end that leave announced (its month, when that is a month's end).
+fn date_returns_from_leaves(drafts: &mut [Draft]) {
+    for i in 0..drafts.len() {
+        let d = &drafts[i];
+        if d.kind != EventType::Return || !(d.date_weak || d.date.is_none()) {
+            continue;
+        }
+        let leave_end = drafts[..i].iter().rev().find(|a| a.kind == EventType::Absence && a.person == d.person && a.org == d.org).and_then(|a| a.until);
+        if let Some(end) = leave_end {
+            let month_end = end.day.is_some() && end.add_days(1).month != end.month;
+            drafts[i].date = Some(if month_end { end.to_month() } else { end });
+            drafts[i].date_weak = false;
+        }
+    }
+}
+
 /// "returning to Intel as CEO" after years running VMware, "kehrte zu Amazon
 /// zurück" after leading Tableau, "y revenir en 1997" twelve years after
 /// being ousted: coming back after working elsewhere, or years after leaving,
@@ -131,7 +150,12 @@ fn rejoining_is_a_start(drafts: &mut Vec<Draft>) {
             continue;
         }
         let here = |e: &Draft| e.person == d.person && e.org == d.org;
-        if drafts.iter().any(|e| e.kind == EventType::Absence && here(e)) {
+        // Back from a leave taken before (or undated): a return.
+        let after_leave = |e: &Draft| match (e.date, d.date) {
+            (Some(a), Some(b)) => a.ordinal_start() <= b.ordinal_end(),
+            _ => true,
+        };
+        if drafts.iter().any(|e| e.kind == EventType::Absence && here(e) && after_leave(e)) {
             continue;
         }
         let elsewhere = drafts
@@ -691,7 +715,14 @@ impl<'a, 'b> Engine<'a, 'b> {
         let entry = &an.lang.trigger_entries[hit.entry];
         let kind = EventType::parse(&entry.kind).unwrap();
         let status = self.status(s, ts, te, hit.future);
-        let (date, until, date_weak) = self.date_for(s, ts, te, kind, last_date);
+        let (date, mut until, date_weak) = self.date_for(s, ts, te, kind, last_date);
+        // "en janvier 2009, un congé ... jusqu'à fin juin": the June after the
+        // leave began, not the one before publication.
+        if let (Some(d), Some(u)) = (date, until.as_mut()) {
+            while u.month.is_some() && u.ordinal_start() - d.ordinal_end() > 366 {
+                u.year -= 1;
+            }
+        }
         // A vague verb ("takes time off") says how it happened through other words of the sentence.
         let cued = (entry.manner == "unspecified").then(|| self.cued_manner(kind, range.clone())).flatten();
         let manner = cued.unwrap_or(entry.manner.as_str());
@@ -1951,10 +1982,9 @@ fn merge(drafts: Vec<Draft>) -> Vec<Draft> {
                 && (d.kind != EventType::Dissolution || o.unit == d.unit)
                 && (o.person.is_some() || o.role == d.role)
                 // A default date (the day's news) agrees with a date the text gives
-                // close to it, or for a change told the same way; not with a
-                // joining years before a promotion ("ingresó en IBM en 1990").
+                // close to it, not with one years before ("ingresó en IBM en 1990").
                 && match (o.date, d.date) {
-                    (Some(a), Some(b)) => a.compatible(&b) || ((o.date_weak || d.date_weak) && ((a.year - b.year).abs() <= 1 || o.manner == d.manner)),
+                    (Some(a), Some(b)) => a.compatible(&b) || ((o.date_weak || d.date_weak) && (a.year - b.year).abs() <= 1),
                     _ => true,
                 }
                 && match (&o.role, &d.role) {

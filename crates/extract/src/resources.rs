@@ -394,7 +394,9 @@ impl Slots for Language {
         self.numbers.get(folded).copied()
     }
     fn month(&self, folded: &str) -> Option<u8> {
-        self.months.get(folded.trim_end_matches('.')).copied()
+        // "sept." is September, "sept" alone the number seven: an abbreviation
+        // matches with its dot; a full name also without a dot that follows it.
+        self.months.get(folded).or_else(|| self.months.get(folded.trim_end_matches('.'))).copied()
     }
     fn weekday(&self, folded: &str) -> Option<u8> {
         self.weekdays.get(folded).copied()
@@ -564,7 +566,7 @@ impl Language {
             lists
                 .iter()
                 .enumerate()
-                .flat_map(|(i, names)| names.iter().map(move |n| (fold(n.trim()).trim_end_matches('.').to_string(), i as u8 + 1)))
+                .flat_map(|(i, names)| names.iter().map(move |n| (fold(n.trim()).to_string(), i as u8 + 1)))
                 .collect()
         };
         let mut relatives = PhraseSet::new();

@@ -512,3 +512,19 @@ fn a_founding_names_what_it_founds() {
     let start = find(&ev, EventType::Start, Some("Anne Roux"), "Contoso");
     assert_eq!(start.date, None);
 }
+
+#[test]
+fn a_return_the_text_does_not_date_ends_the_leave_told_before() {
+    let text = "Pour la troisième fois en sept ans, Paul Durand s'éloigne de Contoso pour raisons de santé. \
+                En janvier 2009, il avait annoncé un congé de près de six mois, jusqu'à fin juin. Il avait repris le travail à la date prévue. \
+                Cofondateur de Contoso en 1976, Durand avait été écarté de la société en 1985 avant d'y revenir en 1997.";
+    let ev = extract(Lang::Fr, "2011-01-18", text);
+    // "sept ans" is seven years, not September.
+    assert!(ev.iter().any(|e| e.kind == EventType::Absence && e.date.as_deref() == Some("2011-01-18")), "{:#?}", brief(&ev));
+    let leave = ev.iter().find(|e| e.kind == EventType::Absence && e.date.as_deref() == Some("2009-01")).unwrap_or_else(|| panic!("{:#?}", brief(&ev)));
+    assert_eq!(leave.until.as_deref().map(|u| &u[..7]), Some("2009-06"), "the June after the leave began");
+    assert!(ev.iter().any(|e| e.kind == EventType::Return && e.date.as_deref() == Some("2009-06")), "{:#?}", brief(&ev));
+    // Twelve years after being ousted, before any leave: joining again.
+    let back = ev.iter().find(|e| e.date.as_deref() == Some("1997")).unwrap_or_else(|| panic!("{:#?}", brief(&ev)));
+    assert_eq!((back.kind, back.manner.as_deref()), (EventType::Start, Some("joined")));
+}
