@@ -774,7 +774,7 @@ impl<'a, 'b> Engine<'a, 'b> {
         } else if subject_unit.is_some() && !object_first {
             (Vec::new(), None)
         } else {
-            self.persons_for(ts, te, range.clone(), object_first)
+            self.persons_for(ts, te, range.clone(), object_first, entry.manner == "founded")
         };
         // Languages that drop the subject ("En 2015 fue nombrado consejero delegado"),
         // or a sentence opening on a title ("Le chercheur, ..., cofonde X"):
@@ -833,7 +833,8 @@ impl<'a, 'b> Engine<'a, 'b> {
         let inner_title = (ts + 1..te).find_map(|k| an.mention_at(k).filter(|m| matches!(m.kind, MentionKind::Role { .. }) && m.end <= te)).map(|m| self.title(m.start, m.end));
         let later_title = inner_title
             .or_else(|| self.title_after(te, with_at.unwrap_or(range.end), kind == EventType::Start))
-            .or_else(|| person_mention.and_then(|m| self.title_before_verb(m, ts)));
+            // (Not when the subject is itself a title: "le patron de Fabrikam a quitté X".)
+            .or_else(|| person_mention.filter(|&m| !matches!(an.mentions[m].kind, MentionKind::Role { .. })).and_then(|m| self.title_before_verb(m, ts)));
         // "has left the board", "a rejoint le conseil d'administration": a seat on it.
         let seat = matches!(kind, EventType::Start | EventType::End).then(|| self.member_seat(te, range.end)).flatten();
 
@@ -1074,10 +1075,11 @@ impl<'a, 'b> Engine<'a, 'b> {
     }
 
     /// The persons a trigger is about, and the mention that names them.
-    fn persons_for(&self, ts: usize, te: usize, range: std::ops::Range<usize>, object_first: bool) -> (Vec<usize>, Option<usize>) {
+    /// `founding`: "fondée par X" names the founder as the agent, who is then the person.
+    fn persons_for(&self, ts: usize, te: usize, range: std::ops::Range<usize>, object_first: bool, founding: bool) -> (Vec<usize>, Option<usize>) {
         let before = || self.person_before(ts, range.start);
         // After the verb, or inside a phrase with a gap ("löst X Y ab").
-        let after = |limit: usize| self.person_after(ts + 1, range.end.min(te + limit));
+        let after = |limit: usize| self.person_after(ts + 1, range.end.min(te + limit), !founding);
         // "le conseil l'avait démis": the object stands before the verb.
         let clitic = || (ts.saturating_sub(3).max(range.start)..ts).rev().filter(|&k| self.is_clitic(k)).find_map(|k| self.person_from_mention(k));
         let found = if object_first { clitic().or_else(|| after(15)).or_else(before) } else { before().or_else(|| after(12)) };
@@ -1118,6 +1120,9 @@ impl<'a, 'b> Engine<'a, 'b> {
             if let Some(found) = self.person_from_mention(k) {
                 return Some(found);
             }
+            if let Some(found) = self.title_subject(k, start) {
+                return Some(found);
+            }
             // "le conseil a été dissous": a unit right before the verb is its subject
             // (not one closing an apposition: "X, miembro del consejo, sustituye").
             if matches!(self.kind_at(k), Some(MentionKind::Unit(_))) && ts - k <= 5 && (k..ts).all(|j| self.an.toks[j].is_word() || self.kind_at(j).is_some()) {
@@ -1136,6 +1141,44 @@ impl<'a, 'b> Engine<'a, 'b> {
             }
         }
         None
+    }
+
+    /// A title heading the clause's subject ("Recrutée par Musk en mai 2023,
+    /// l'ancienne patronne de la publicité de NBCUniversal avait quitté..."):
+    /// the one person the article gives it, or for a former title the person
+    /// the story is about.
+    fn title_subject(&self, k: usize, start: usize) -> Option<(Vec<usize>, usize)> {
+        let an = self.an;
+        let mi = self.mention_index(k)?;
+        let m = &an.mentions[mi];
+        let MentionKind::Role { former, .. } = m.kind else { return None };
+        let mut j = m.start;
+        while j > start && m.start - j < 3 && (an.lang.stopwords.contains(&an.toks[j - 1].folded) || an.lang.former.matches_at(&an.toks[..m.start], j - 1)) {
+            j -= 1;
+        }
+        // Not an apposition: "Jean-Dominique Senard, le patron de Michelin, a été...".
+        let after_intro = j >= start + 2 && an.toks[j - 1].folded == "," && !matches!(self.kind_at(j - 2), Some(MentionKind::Person(_) | MentionKind::PersonRef { .. } | MentionKind::Org(_) | MentionKind::OrgAnaphor { .. }));
+        let heads_clause = j < m.start && (j == start || after_intro) && !an.lang.of.contains(&an.toks[j].folded);
+        if !heads_clause {
+            return None;
+        }
+        let title = self.title(m.start, m.end);
+        let who = self.title_holder(&title).or_else(|| former.then(|| self.topic_person(m.start)).flatten())?;
+        Some((vec![who], mi))
+    }
+
+    /// The person named most before token `k` (the first named among equals).
+    fn topic_person(&self, k: usize) -> Option<usize> {
+        let mut counts: Vec<(usize, usize)> = Vec::new();
+        for m in self.an.mentions.iter().take_while(|m| m.start < k) {
+            if let MentionKind::Person(p) = m.kind {
+                match counts.iter_mut().find(|(q, _)| *q == p) {
+                    Some(c) => c.1 += 1,
+                    None => counts.push((p, 1)),
+                }
+            }
+        }
+        counts.iter().rev().max_by_key(|(_, n)| *n).map(|(p, _)| *p)
     }
 
     /// A name with those joined to it: "Helen Toner and Tasha McCauley",
@@ -1230,8 +1273,13 @@ impl<'a, 'b> Engine<'a, 'b> {
         })
     }
 
-    fn person_after(&self, te: usize, end: usize) -> Option<(Vec<usize>, usize)> {
-        let (persons, mi) = (te..end).find_map(|k| self.person_from_mention(k))?;
+    fn person_after(&self, te: usize, end: usize, skip_agents: bool) -> Option<(Vec<usize>, usize)> {
+        // Not the agent of a passive: "Recrutée par Musk en mai 2023, l'ancienne patronne...".
+        let agent = |k: usize| {
+            let first = self.an.mention_at(k).map_or(k, |m| m.start);
+            skip_agents && first > te && self.an.lang.agents.contains(&self.an.toks[first - 1].folded)
+        };
+        let (persons, mi) = (te..end).filter(|&k| !agent(k)).find_map(|k| self.person_from_mention(k))?;
         // "faisaient leurs valises : Bob McGrew, directeur de la recherche, et Barret Zoph":
         // after a colon, every person of the list.
         let an = self.an;
@@ -1498,7 +1546,7 @@ impl<'a, 'b> Engine<'a, 'b> {
             if let Some(m) = an.lang.comitative.longest_at(toks, k, &NoSlots) {
                 let from = k + m.len;
                 // A person within a few words: "with LinkedIn co-founder Reid Hoffman".
-                return match self.person_after(from, range.end.min(from + 5)) {
+                return match self.person_after(from, range.end.min(from + 5), true) {
                     Some((persons, _)) => (persons, Some(k)),
                     None => (Vec::new(), None),
                 };

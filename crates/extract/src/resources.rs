@@ -244,6 +244,8 @@ struct GrammarFile {
     #[serde(default)]
     org_possessives: Vec<String>,
     #[serde(default)]
+    agents: Vec<String>,
+    #[serde(default)]
     org_descriptor_endings: Vec<String>,
     #[serde(default)]
     new_in_post: Vec<String>,
@@ -342,6 +344,8 @@ pub struct Language {
     pub gerund_markers: WordSet,
     /// "its president": a possessive that can only stand for an organization.
     pub org_possessives: WordSet,
+    /// "recrutée par Musk", "appointed by the board": who made the change, not whom it changed.
+    pub agents: WordSet,
     /// "die Datenanalysefirma Tableau": compound nouns ending so describe the
     /// organization named after them and are not part of its name.
     pub org_descriptor_endings: Vec<String>,
@@ -627,6 +631,7 @@ impl Language {
             clitic_hosts: set(&g.clitic_hosts),
             gerund_markers: set(&g.gerund_markers),
             org_possessives: set(&g.org_possessives),
+            agents: set(&g.agents),
             org_descriptor_endings: g.org_descriptor_endings.clone(),
             new_in_post: set(&g.new_in_post),
             copulas: phrases(&g.copulas, &rules),
