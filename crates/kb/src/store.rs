@@ -456,12 +456,18 @@ fn already_known(conn: &Connection, doc: &DocumentRecord) -> Result<bool> {
 /// The stored document a text copies: one with the same normalized text,
 /// else the nearest within 3 bits of SimHash (the first stored on a tie).
 fn original_of(conn: &Connection, f: &Fingerprint) -> Result<Option<Original>> {
-    let same_text = conn
-        .prepare_cached("SELECT id, doc_id FROM documents WHERE text_hash = ?1 ORDER BY id LIMIT 1")?
-        .query_row([to_sql(f.text_hash)], |r| {
-            Ok(Original { id: r.get(0)?, doc_id: r.get(1)?, distance: 0, same_text: true })
-        })
-        .optional()?;
+    // The first stored is chosen here rather than by `ORDER BY id LIMIT 1`:
+    // with that clause SQLite prepared the statement again on every call
+    // (the plan depends on the bound value). There is rarely more than one.
+    let mut stmt = conn.prepare_cached("SELECT id, doc_id FROM documents WHERE text_hash = ?1")?;
+    let mut rows = stmt.query([to_sql(f.text_hash)])?;
+    let mut same_text: Option<Original> = None;
+    while let Some(r) = rows.next()? {
+        let id: i64 = r.get(0)?;
+        if same_text.as_ref().is_none_or(|o| id < o.id) {
+            same_text = Some(Original { id, doc_id: r.get(1)?, distance: 0, same_text: true });
+        }
+    }
     if same_text.is_some() {
         return Ok(same_text);
     }
