@@ -10,28 +10,14 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use common::*;
 use serde_json::Value;
 
-fn data() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/scenario")
-}
-
-fn ingest(db: &str, paths: &[&Path], aliases: bool) {
-    let mut args: Vec<String> = vec!["ingest".into(), "--quiet".into(), "--db".into(), db.into()];
-    if aliases {
-        args.extend(["--aliases".into(), data().join("aliases.tsv").display().to_string()]);
-    }
-    args.extend(paths.iter().map(|p| p.display().to_string()));
-    let o = tenure().args(&args).output().unwrap();
-    assert!(o.status.success(), "{}", stderr(&o));
-}
-
 fn scenario_db(dir: &Path) -> String {
     let db = dir.join("kb.db").display().to_string();
-    ingest(&db, &[&data().join("articles.jsonl")], true);
+    ingest_scenario(&db, &[&scenario_data().join("articles.jsonl")], true);
     db
 }
 
@@ -178,7 +164,7 @@ fn reingesting_in_another_order_gives_the_same_timeline() {
     let db = scenario_db(dir.path());
     let before = dump(&db);
     // One file per article, ingested one at a time in a shuffled order.
-    let text = std::fs::read_to_string(data().join("articles.jsonl")).unwrap();
+    let text = std::fs::read_to_string(scenario_data().join("articles.jsonl")).unwrap();
     let lines: Vec<&str> = text.lines().collect();
     let order = [7, 2, 11, 0, 9, 4, 1, 10, 5, 3, 8, 6];
     assert_eq!(order.len(), lines.len());
@@ -186,11 +172,11 @@ fn reingesting_in_another_order_gives_the_same_timeline() {
     for i in order {
         let p = dir.path().join(format!("a{i}.jsonl"));
         std::fs::write(&p, lines[i]).unwrap();
-        ingest(&other, &[&p], i == 7);
+        ingest_scenario(&other, &[&p], i == 7);
     }
     assert_eq!(dump(&other), before);
     // Ingesting everything again changes nothing.
-    ingest(&db, &[&data().join("articles.jsonl")], true);
+    ingest_scenario(&db, &[&scenario_data().join("articles.jsonl")], true);
     assert_eq!(dump(&db), before);
 }
 
@@ -198,12 +184,9 @@ fn reingesting_in_another_order_gives_the_same_timeline() {
 fn corrections_survive_reingestion() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("kb.db").display().to_string();
-    let articles = data().join("articles.jsonl");
-    let text = std::fs::read_to_string(&articles).unwrap();
-    let (first, rest): (Vec<&str>, Vec<&str>) = text.lines().partition(|l| !l.contains("s12-en"));
-    let part1 = dir.path().join("part1.jsonl");
-    std::fs::write(&part1, first.join("\n")).unwrap();
-    ingest(&db, &[&part1], false);
+    let articles = scenario_data().join("articles.jsonl");
+    let (part1, part2) = scenario_in_two_parts(dir.path());
+    ingest_scenario(&db, &[&part1], false);
     // Without the alias file, Northwind is another organization.
     assert!(flows(&db).contains(&flow("Contoso", "Northwind", "Léa Moreau")));
     let o = run(&["merge", "Northwind Traders", "Northwind", "--db", &db]);
@@ -220,9 +203,7 @@ fn corrections_survive_reingestion() {
     };
     check(&db);
     // New articles, and the old ones again: the corrections hold.
-    let part2 = dir.path().join("part2.jsonl");
-    std::fs::write(&part2, rest.join("\n")).unwrap();
-    ingest(&db, &[&part2, &articles], false);
+    ingest_scenario(&db, &[&part2, &articles], false);
     check(&db);
     // Undoing: splitting the merged name again.
     let o = run(&["split", "Northwind", "--kind", "org", "--db", &db]);

@@ -4,29 +4,16 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use common::*;
 use tenure_extract::PartialDate;
 use tenure_kb::resolution::EntityKind;
 use tenure_kb::{FlowFilter, Store};
 
-fn data() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/scenario")
-}
-
 fn ok(args: &[&str]) {
     let o = run(args);
     assert!(o.status.success(), "tenure {args:?}: {}", stderr(&o));
-}
-
-fn ingest(db: &str, paths: &[&Path], aliases: bool) {
-    let mut args: Vec<String> = vec!["ingest".into(), "--quiet".into(), "--db".into(), db.into()];
-    if aliases {
-        args.extend(["--aliases".into(), data().join("aliases.tsv").display().to_string()]);
-    }
-    args.extend(paths.iter().map(|p| p.display().to_string()));
-    ok(&args.iter().map(String::as_str).collect::<Vec<_>>());
 }
 
 fn value<T: serde::Serialize>(v: &T) -> serde_json::Value {
@@ -80,7 +67,7 @@ fn same_answers(db: &str, step: &str) {
 fn the_scenario_answers_the_same_from_the_stored_projection() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("kb.db").display().to_string();
-    ingest(&db, &[&data().join("articles.jsonl")], true);
+    ingest_scenario(&db, &[&scenario_data().join("articles.jsonl")], true);
     same_answers(&db, "scenario");
     ok(&["merge", "Contoso", "Fabrikam", "--db", &db]);
     same_answers(&db, "Fabrikam merged into Contoso");
@@ -95,19 +82,14 @@ fn the_scenario_answers_the_same_from_the_stored_projection() {
 fn corrections_and_reingestion_keep_the_stored_projection_exact() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("kb.db").display().to_string();
-    let articles = data().join("articles.jsonl");
-    let text = std::fs::read_to_string(&articles).unwrap();
-    let (first, rest): (Vec<&str>, Vec<&str>) = text.lines().partition(|l| !l.contains("s12-en"));
-    let part1 = dir.path().join("part1.jsonl");
-    std::fs::write(&part1, first.join("\n")).unwrap();
-    ingest(&db, &[&part1], false);
+    let articles = scenario_data().join("articles.jsonl");
+    let (part1, part2) = scenario_in_two_parts(dir.path());
+    ingest_scenario(&db, &[&part1], false);
     same_answers(&db, "first part, no aliases");
     ok(&["merge", "Northwind Traders", "Northwind", "--db", &db]);
     ok(&["split", "Facebook", "--db", &db]);
     same_answers(&db, "merge and split");
-    let part2 = dir.path().join("part2.jsonl");
-    std::fs::write(&part2, rest.join("\n")).unwrap();
-    ingest(&db, &[&part2, &articles], false);
+    ingest_scenario(&db, &[&part2, &articles], false);
     same_answers(&db, "the rest and all again");
     ok(&["split", "Northwind", "--kind", "org", "--db", &db]);
     same_answers(&db, "the merge undone");
@@ -117,7 +99,7 @@ fn corrections_and_reingestion_keep_the_stored_projection_exact() {
 fn the_feed_and_the_flows_are_limited() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("kb.db").display().to_string();
-    ingest(&db, &[&data().join("articles.jsonl")], true);
+    ingest_scenario(&db, &[&scenario_data().join("articles.jsonl")], true);
     let all = json(&run(&["events", "--limit", "0", "--format", "json", "--db", &db]));
     let all = all.as_array().unwrap();
     assert!(all.len() > 3);

@@ -149,3 +149,30 @@ pub fn counts(db: &Path) -> (i64, i64, i64, i64) {
     let one = |t: &str| conn.query_row(&format!("SELECT count(*) FROM {t}"), [], |r| r.get::<_, i64>(0)).unwrap();
     (one("documents"), one("document_sources"), one("entities"), one("events"))
 }
+
+/// The scenario's invented articles and alias file (`tests/data/scenario`).
+pub fn scenario_data() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/scenario")
+}
+
+/// `tenure ingest --quiet` into `db`, with the scenario's alias file when asked.
+pub fn ingest_scenario(db: &str, paths: &[&Path], aliases: bool) {
+    let mut args: Vec<String> = vec!["ingest".into(), "--quiet".into(), "--db".into(), db.into()];
+    if aliases {
+        args.extend(["--aliases".into(), scenario_data().join("aliases.tsv").display().to_string()]);
+    }
+    args.extend(paths.iter().map(|p| p.display().to_string()));
+    let o = tenure().args(&args).output().unwrap();
+    assert!(o.status.success(), "tenure {args:?}: {}", stderr(&o));
+}
+
+/// The scenario's articles in two files under `dir`: all but the twelfth, and
+/// the twelfth (which names Northwind Traders), to ingest one after the other.
+pub fn scenario_in_two_parts(dir: &Path) -> (PathBuf, PathBuf) {
+    let text = std::fs::read_to_string(scenario_data().join("articles.jsonl")).unwrap();
+    let (first, rest): (Vec<&str>, Vec<&str>) = text.lines().partition(|l| !l.contains("s12-en"));
+    let (part1, part2) = (dir.join("part1.jsonl"), dir.join("part2.jsonl"));
+    std::fs::write(&part1, first.join("\n")).unwrap();
+    std::fs::write(&part2, rest.join("\n")).unwrap();
+    (part1, part2)
+}
