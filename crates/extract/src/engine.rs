@@ -1169,16 +1169,13 @@ impl<'a, 'b> Engine<'a, 'b> {
 
     /// The person named most before token `k` (the first named among equals).
     fn topic_person(&self, k: usize) -> Option<usize> {
-        let mut counts: Vec<(usize, usize)> = Vec::new();
-        for m in self.an.mentions.iter().take_while(|m| m.start < k) {
-            if let MentionKind::Person(p) = m.kind {
-                match counts.iter_mut().find(|(q, _)| *q == p) {
-                    Some(c) => c.1 += 1,
-                    None => counts.push((p, 1)),
-                }
-            }
-        }
-        counts.iter().rev().max_by_key(|(_, n)| *n).map(|(p, _)| *p)
+        let an = self.an;
+        an.person_mentions
+            .iter()
+            .map(|(&p, ms)| (ms.iter().take_while(|&&m| an.mentions[m].start < k).count(), std::cmp::Reverse(ms[0]), p))
+            .filter(|&(named, _, _)| named > 0)
+            .max()
+            .map(|(_, _, p)| p)
     }
 
     /// A name with those joined to it: "Helen Toner and Tasha McCauley",
