@@ -514,7 +514,7 @@ impl<'a, 'b> Engine<'a, 'b> {
         let mut out = Vec::new();
         for r in an.mentions.iter().filter(|m| m.start > range.start && m.end <= range.end && matches!(m.kind, MentionKind::Role { former: false, .. })) {
             // Not "de nouveau" ("again"), which only ends with a word for "new".
-            let again_before = (r.start.saturating_sub(4).max(range.start)..r.start).any(|j| l.again.longest_at(toks, j, &NoSlots).is_some_and(|m| j + m.len == r.start));
+            let again_before = phrase_ending_at(&l.again, toks, r.start, range.start, 4).is_some();
             let fresh = l.new_in_post.contains(&an.toks[r.start - 1].folded) && !again_before;
             let title = self.title(r.start, r.end);
             // The copula after the title and its "of ORG", before any name or comma.
@@ -534,10 +534,9 @@ impl<'a, 'b> Engine<'a, 'b> {
                 // Back over articles, onset words ("es desde hoy presidente") and
                 // "again" ("is once again chief technology officer") to the copula.
                 while copula_ending_at(k).is_none() && k > range.start && k + 6 > r.start {
-                    let ending_here = |set: &crate::phrase::PhraseSet<()>| (k.saturating_sub(4).max(range.start)..k).find(|&j| set.longest_at(toks, j, &NoSlots).is_some_and(|m| j + m.len == k));
-                    if let Some(j) = ending_here(&l.onset) {
+                    if let Some(j) = phrase_ending_at(&l.onset, toks, k, range.start, 4) {
                         k = j;
-                    } else if let Some(j) = ending_here(&l.again) {
+                    } else if let Some(j) = phrase_ending_at(&l.again, toks, k, range.start, 4) {
                         again = true;
                         k = j;
                     } else if l.stopwords.contains(&an.toks[k - 1].folded) {
@@ -1851,7 +1850,7 @@ impl<'a, 'b> Engine<'a, 'b> {
             .filter(|(k, _, _)| dist(*k) <= 12 && !triggers.iter().any(|&t| t != ts && (t > (*k).min(ts) && t < (*k).max(ts))))
             .min_by_key(|(k, _, _)| dist(*k));
         // "stepped down from its board effective Sunday": the effective date first.
-        let effective = candidates.iter().filter(|(k, _, _)| (k.saturating_sub(3).max(range.start)..*k).any(|j| an.lang.effective.longest_at(&an.toks[..*k], j, &NoSlots).is_some_and(|m| j + m.len == *k))).min_by_key(|(k, _, _)| dist(*k));
+        let effective = candidates.iter().filter(|(k, _, _)| phrase_ending_at(&an.lang.effective, &an.toks, *k, range.start, 3).is_some()).min_by_key(|(k, _, _)| dist(*k));
         if let Some((k, t, _)) = effective.filter(|_| kind != EventType::Absence).or(same_clause).or(opening).or(near) {
             if let Some(days) = t.later {
                 // "interpellé le 19 novembre ... Trois jours plus tard": after the
@@ -1909,6 +1908,12 @@ impl<'a, 'b> Engine<'a, 'b> {
                     || (self.kind_at(k).is_none() && self.an.lang.triggers.longest_at(&self.an.toks[..range.end], k, &NoSlots).is_some()))
         })
     }
+}
+
+/// Where a phrase of `set` starts that ends right before token `k`, at most
+/// `back` tokens back and not before `from`: "is once again | CTO".
+fn phrase_ending_at(set: &crate::phrase::PhraseSet<()>, toks: &[crate::tokenize::Token], k: usize, from: usize, back: usize) -> Option<usize> {
+    (k.saturating_sub(back).max(from)..k).find(|&j| set.longest_at(&toks[..k], j, &NoSlots).is_some_and(|m| j + m.len == k))
 }
 
 fn best(titles: Option<&Vec<Title>>) -> Option<Title> {
