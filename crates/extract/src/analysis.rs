@@ -506,7 +506,7 @@ impl<'a> Analysis<'a> {
                 let before_title = claims.kind(end).is_some_and(|k| matches!(k, MentionKind::Role { .. }))
                     && self.lang.former.longest_at(&self.toks[..range.end], i, &NoSlots).is_none()
                     && (end + 1..range.end.min(end + 5)).find(|&j| !matches!(claims.kind(j), Some(MentionKind::Role { .. }))).is_some_and(|j| matches!(claims.kind(j), Some(MentionKind::Person(_))));
-                let verb_context = self.org_verb_context(i, end, range.clone(), claims);
+                let verb_context = self.org_verb_context(i, end, range.clone(), claims) || self.org_statement_context(i, end, range.clone(), claims);
                 let known_surname = end == i + 1 && surnames.contains(self.toks[i].folded.as_str());
                 if (after_prep || after_role_of || before_possessive_role || before_title || with_suffix || verb_context) && !known_surname {
                     let end = if with_suffix { end + 1 } else { end };
@@ -563,6 +563,19 @@ impl<'a> Analysis<'a> {
             k += 1;
         }
         false
+    }
+
+    /// "Contoso said on Monday that its finance chief...", "Fabrikam a annoncé
+    /// le départ de son directeur financier": a name before a statement verb
+    /// whose statement names a title or says "its". Not a sentence's first word
+    /// that the text also writes in lower case ("Analysts said").
+    fn org_statement_context(&self, i: usize, end: usize, range: std::ops::Range<usize>, claims: &Claims) -> bool {
+        let toks = &self.toks[..range.end];
+        let Some(verb) = self.lang.org_statements.longest_at(toks, end, &NoSlots) else { return false };
+        let after = end + verb.len;
+        let announces = (after..range.end.min(after + 12)).any(|j| self.lang.org_possessives.contains(&toks[j].folded) || matches!(claims.kind(j), Some(MentionKind::Role { .. })));
+        let common_word = end == i + 1 && i == range.start && self.toks.iter().any(|t| !t.upper && t.folded == toks[i].folded);
+        announces && !common_word
     }
 
     /// An organization's printed name: without a trailing legal form.

@@ -86,13 +86,26 @@ pub fn extract(an: &Analysis) -> Vec<Draft> {
     date_returns_from_leaves(&mut drafts);
     let held = implied_held(&drafts);
     drafts.extend(held);
-    let mut drafts = merge(drafts);
+    plan_future_changes(&mut drafts, an.published);
+    let mut drafts = merge(drafts, an.published);
     rejoining_is_a_start(&mut drafts);
     pair_moves_across_sentences(&mut drafts);
     drop_fulfilled_plans(&mut drafts, an.published);
     engine.fill_roles(&mut drafts);
     mark_past_holdings(&mut drafts);
     drafts
+}
+
+/// A change the text dates after the day it was published has not happened
+/// yet: "will step down at the end of the year and be replaced by Y" (the
+/// second verb has no future form of its own).
+fn plan_future_changes(drafts: &mut [Draft], published: Option<PartialDate>) {
+    let Some(p) = published else { return };
+    for d in drafts.iter_mut().filter(|d| d.status == Status::Actual && d.kind != EventType::Held && !d.date_weak) {
+        if d.date.is_some_and(|date| date.ordinal_start() > p.ordinal_end()) {
+            d.status = Status::Planned;
+        }
+    }
 }
 
 /// "an agreement for Altman to return" beside "Altman returned": a plan the
@@ -845,7 +858,7 @@ impl<'a, 'b> Engine<'a, 'b> {
             // "X, le patron de Michelin, a été élu président": for a start, the
             // apposition tells where the person comes from, not where they start.
             let apposed_org = apposed.and_then(|ts| ts.iter().find_map(|t| t.org.clone())).filter(|o| kind != EventType::Start || Some(o) == self.main_org().as_ref());
-            let title_org = later_title.as_ref().and_then(|t| t.org.clone()).or(apposed_org);
+            let title_org = later_title.as_ref().and_then(|t| t.org.clone()).or_else(|| seat.as_ref().and_then(|t| t.org.clone())).or(apposed_org);
             let title_org_found = title_org.is_some();
             let recent = match kind {
                 EventType::Start => person.and_then(|p| self.last_start.borrow().get(&p).cloned()),
@@ -1557,11 +1570,20 @@ impl<'a, 'b> Engine<'a, 'b> {
     fn member_seat(&self, te: usize, end: usize) -> Option<Title> {
         let an = self.an;
         let mut k = te;
-        while k < end.min(te + 4) {
+        // "Contoso's board": the organization before the unit.
+        let mut owner = None;
+        while k < end.min(te + 5) {
             if let Some(m) = an.mention_at(k) {
+                if matches!(m.kind, MentionKind::Org(_) | MentionKind::OrgAnaphor { .. }) && an.toks.get(m.end).is_some_and(|t| an.lang.possessive.contains(&t.folded)) {
+                    owner = self.org_at(m.start);
+                    k = m.end + 1;
+                    continue;
+                }
                 let MentionKind::Unit(u) = &m.kind else { return None };
                 let code = an.lang.unit_member_roles.get(u)?;
-                return Some(Title { code: code.clone(), text: an.raw(m.start, m.end).to_string(), org: None, former: false, recent: false });
+                // "le conseil d'administration de Renault": the organization after it.
+                let of_org = (m.end + 1 < end && an.lang.of.contains(&an.toks[m.end].folded)).then(|| self.org_at(m.end + 1)).flatten();
+                return Some(Title { code: code.clone(), text: an.raw(m.start, m.end).to_string(), org: owner.or(of_org), former: false, recent: false });
             }
             let w = &an.toks[k].folded;
             if !(an.lang.stopwords.contains(w) || an.lang.possessive.contains(w)) {
@@ -2010,7 +2032,7 @@ fn pair_moves_across_sentences(drafts: &mut [Draft]) {
 
 /// One event per change: reports of the same change in one article merge,
 /// keeping the most precise date and the first evidence.
-fn merge(drafts: Vec<Draft>) -> Vec<Draft> {
+fn merge(drafts: Vec<Draft>, published: Option<PartialDate>) -> Vec<Draft> {
     let mut out: Vec<Draft> = Vec::new();
     // Only drafts of one type, person and organization can merge; candidates
     // are looked up by that key, in the order they were kept.
@@ -2058,7 +2080,10 @@ fn merge(drafts: Vec<Draft>) -> Vec<Draft> {
                     o.role = d.role;
                     o.role_text = d.role_text;
                 }
-                if d.status == Status::Actual {
+                // Done wins over planned, unless the change is dated after publication
+                // ("will step down at the end of the year and be replaced by Y").
+                let future = o.date.zip(published).is_some_and(|(d, p)| d.ordinal_start() > p.ordinal_end());
+                if d.status == Status::Actual && !future {
                     o.status = Status::Actual;
                 }
                 o.until = o.until.or(d.until);

@@ -257,6 +257,8 @@ struct GrammarFile {
     onset: Vec<String>,
     #[serde(default)]
     again: Vec<String>,
+    #[serde(default)]
+    org_statements: Vec<String>,
     move_to: Vec<String>,
     move_from: Vec<String>,
     passive: Vec<String>,
@@ -359,6 +361,9 @@ pub struct Language {
     pub onset: PhraseSet<()>,
     /// "is once again CTO", "est de nouveau PDG": a post taken back.
     pub again: PhraseSet<()>,
+    /// Verbs of a statement an organization makes ("Contoso said", "a annoncé"):
+    /// an unknown name before one, announcing a title, is an organization.
+    pub org_statements: PhraseSet<()>,
     pub org_prepositions: PhraseSet<()>,
     pub both: PhraseSet<()>,
     pub person_descriptions: PhraseSet<()>,
@@ -638,6 +643,7 @@ impl Language {
             future_copulas: phrases(&g.future_copulas, &rules),
             onset: phrases(&g.onset, &rules),
             again: phrases(&g.again, &rules),
+            org_statements: phrases(&g.org_statements, &rules),
             effective: phrases(&g.effective, &rules),
             org_prepositions: phrases(&g.org_prepositions, &rules),
             both: phrases(&g.both, &rules),

@@ -145,10 +145,18 @@ fn month_in_context(month: u8, day: Option<u8>, published: Option<PartialDate>, 
     match day {
         // A day without a year is the one nearest the publication date:
         // "tritt am 1. Oktober zurück" in September is next month, not last year.
+        // In a sentence about the future, a day long past is next year's:
+        // "prendra ses fonctions le 1er janvier" in June.
         Some(d) => {
             let candidates = [p.year - 1, p.year, p.year + 1].map(|y| PartialDate::day(y, month, d));
             let distance = |c: &PartialDate| (c.ordinal_start() - p.ordinal_start()).abs();
-            candidates.into_iter().flatten().min_by_key(distance).or_else(|| PartialDate::day(year, month, d))
+            let nearest = candidates.into_iter().flatten().min_by_key(distance);
+            let long_past = |c: &PartialDate| p.ordinal_start() - c.ordinal_start() > 60;
+            match nearest {
+                Some(c) if future && long_past(&c) => candidates.into_iter().flatten().find(|c| c.ordinal_start() >= p.ordinal_start()),
+                _ => nearest,
+            }
+            .or_else(|| PartialDate::day(year, month, d))
         }
         None => Some(PartialDate::month(year, month)),
     }
@@ -232,6 +240,15 @@ mod tests {
         assert_eq!(resolve_in(Lang::Fr, "a quitté l'entreprise en mai", "2024-08-06", false).as_deref(), Some("2024-05"));
         assert_eq!(resolve_in(Lang::Fr, "partira en mai", "2024-08-06", true).as_deref(), Some("2025-05"));
         assert_eq!(resolve_in(Lang::En, "left in November", "2024-09-26", false).as_deref(), Some("2023-11"));
+    }
+
+    #[test]
+    fn days_without_a_year_are_the_nearest_or_the_next_in_plans() {
+        assert_eq!(resolve_in(Lang::Fr, "prendra ses fonctions le 1er janvier", "2024-06-14", true).as_deref(), Some("2025-01-01"));
+        assert_eq!(resolve_in(Lang::Fr, "a pris ses fonctions le 1er janvier", "2024-06-14", false).as_deref(), Some("2024-01-01"));
+        // The day of the decision, weeks before, stays past in a sentence about the future.
+        assert_eq!(resolve_in(Lang::En, "said on May 30 that she will leave", "2024-06-14", true).as_deref(), Some("2024-05-30"));
+        assert_eq!(resolve_in(Lang::De, "tritt am 1. Oktober zurück", "2024-09-14", true).as_deref(), Some("2024-10-01"));
     }
 
     #[test]

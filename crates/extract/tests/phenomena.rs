@@ -542,3 +542,39 @@ fn a_title_heading_the_clause_after_an_opening_phrase_is_its_holder() {
     let ev = extract(Lang::Fr, "2025-07-10", text);
     assert!(!ev.iter().any(|e| e.person.as_deref() == Some("Paul Durand") && e.kind != EventType::Held), "{:#?}", brief(&ev));
 }
+
+#[test]
+fn passive_succession_gives_the_agent_the_post() {
+    let ev = extract(Lang::Fr, "2024-06-14", "Fabrikam a annoncé lundi le départ de son directeur financier, Luc Moreau, remplacé par Anne Roux.");
+    find(&ev, EventType::End, Some("Luc Moreau"), "Fabrikam");
+    assert_eq!(find(&ev, EventType::Start, Some("Anne Roux"), "Fabrikam").role.as_deref(), Some("cfo"));
+    let ev = extract(Lang::Es, "2024-06-14", "Nuria Campos, directora financiera de Contoso, fue sustituida por Alberto Pascual.");
+    find(&ev, EventType::Start, Some("Alberto Pascual"), "Contoso");
+    // "and be replaced": the plan of the first verb, dated after publication, holds for both.
+    let ev = extract(Lang::En, "2024-06-14", "Contoso said that its chief financial officer, Jane Doe, will step down at the end of the year and be replaced by John Smith.");
+    let end = find(&ev, EventType::End, Some("Jane Doe"), "Contoso");
+    assert_eq!((end.status, end.date.as_deref()), (Status::Planned, Some("2024-12-31")));
+    let start = find(&ev, EventType::Start, Some("John Smith"), "Contoso");
+    assert_eq!((start.status, start.role.as_deref()), (Status::Planned, Some("cfo")));
+}
+
+#[test]
+fn an_unknown_name_making_a_statement_about_a_title_is_an_organization() {
+    let ev = extract(Lang::En, "2024-06-14", "Vexora said on Monday that its finance chief, Jane Doe, is leaving.");
+    find(&ev, EventType::End, Some("Jane Doe"), "Vexora");
+    let ev = extract(Lang::De, "2024-06-14", "Brontex teilte am Montag mit, dass Finanzchef Klaus Berger das Unternehmen verlässt.");
+    find(&ev, EventType::End, Some("Klaus Berger"), "Brontex");
+    let ev = extract(Lang::Es, "2024-06-14", "Quirana anunció el lunes la salida de su director financiero, Luis Gómez.");
+    find(&ev, EventType::End, Some("Luis Gómez"), "Quirana");
+    // A common word that opens the sentence is not a name.
+    let ev = extract(Lang::En, "2024-06-14", "Analysts said the chief executive of Contoso, John Smith, was leaving. The analysts expect more departures.");
+    assert!(ev.iter().all(|e| e.org != "Analysts"), "{:#?}", brief(&ev));
+}
+
+#[test]
+fn a_seat_on_a_named_organizations_board_is_there() {
+    let ev = extract(Lang::Fr, "2024-06-14", "Jean Dupont, qui avait fondé Fabrikam en 2005, rejoint le conseil d'administration de Contoso.");
+    assert_eq!(find(&ev, EventType::Start, Some("Jean Dupont"), "Contoso").role.as_deref(), Some("board_member"));
+    let ev = extract(Lang::En, "2024-06-14", "Mary Jones has been appointed to Contoso's board of directors.");
+    assert_eq!(find(&ev, EventType::Start, Some("Mary Jones"), "Contoso").role.as_deref(), Some("board_member"));
+}
