@@ -83,6 +83,8 @@ pub struct Analysis<'a> {
     trigger_at: Vec<Option<(usize, &'a TriggerHit)>>,
     /// `fold_name` of each organization, to its index in `orgs`.
     org_keys: FxHashMap<String, usize>,
+    /// Where the gazetteer found each organization: (org, first token, end).
+    org_surfaces: Vec<(usize, usize, usize)>,
     /// `fold_name` of each person's name, to its index in `persons`.
     person_keys: FxHashMap<String, usize>,
 }
@@ -111,6 +113,7 @@ impl<'a> Analysis<'a> {
             future_sentence: Vec::new(),
             trigger_at: Vec::new(),
             org_keys: FxHashMap::default(),
+            org_surfaces: Vec::new(),
             person_keys: FxHashMap::default(),
         };
         let mut trigger_at = vec![None; an.toks.len()];
@@ -147,7 +150,27 @@ impl<'a> Analysis<'a> {
         }
         an.resolve_references();
         an.main_org = an.choose_main_org();
+        an.name_orgs_as_written();
         an
+    }
+
+    /// A known organization goes by the fullest name the article writes
+    /// ("Micron Technology", not the gazetteer's "Micron"); the gazetteer
+    /// recognised it, and the knowledge base's alias groups join the names.
+    fn name_orgs_as_written(&mut self) {
+        let mut best: FxHashMap<usize, &str> = FxHashMap::default();
+        for &(id, s, e) in &self.org_surfaces {
+            let written = self.raw(s, e);
+            let longer = best.get(&id).is_none_or(|b| written.chars().count() > b.chars().count());
+            if longer && fold_name(written) != fold_name(&self.orgs[id]) {
+                best.insert(id, written);
+            }
+        }
+        for (id, name) in best {
+            if name.chars().count() > self.orgs[id].chars().count() {
+                self.orgs[id] = name.to_string();
+            }
+        }
     }
 
     pub fn raw(&self, start: usize, end: usize) -> &'a str {
@@ -195,6 +218,7 @@ impl<'a> Analysis<'a> {
                         if claims.free(i, i + m.len) && self.not_inside_name(i) && !given_name_first {
                             let id = intern(&mut self.orgs, &mut self.org_keys, &common.org_names[*m.value]);
                             claims.claim(i, i + m.len, MentionKind::Org(id));
+                            self.org_surfaces.push((id, i, i + m.len));
                             i += m.len;
                             continue;
                         }

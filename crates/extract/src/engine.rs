@@ -1493,7 +1493,12 @@ impl<'a, 'b> Engine<'a, 'b> {
     fn after_org(&self, te: usize, end: usize) -> usize {
         let mut k = te;
         let limit = end.min(te + 5);
+        let toks = &self.an.toks[..end];
         while k < limit {
+            // "wechselt zu Siemens": the organization after a cue of moving is the other one.
+            if self.an.lang.move_to.matches_at(toks, k) || self.an.lang.move_from.matches_at(toks, k) {
+                return te;
+            }
             if let Some(m) = self.an.mention_at(k) {
                 if matches!(m.kind, MentionKind::Org(_) | MentionKind::OrgAnaphor { .. }) {
                     return m.end;

@@ -578,3 +578,18 @@ fn a_seat_on_a_named_organizations_board_is_there() {
     let ev = extract(Lang::En, "2024-06-14", "Mary Jones has been appointed to Contoso's board of directors.");
     assert_eq!(find(&ev, EventType::Start, Some("Mary Jones"), "Contoso").role.as_deref(), Some("board_member"));
 }
+
+#[test]
+fn moving_to_an_organization_leaves_the_one_before() {
+    let ev = extract(Lang::De, "2024-06-14", "Der Chef von Fabrikam geht. Petra Lange wechselt zu Contoso.");
+    assert_eq!(find(&ev, EventType::End, Some("Petra Lange"), "Fabrikam").counterpart.as_deref(), Some("Contoso"));
+    find(&ev, EventType::Start, Some("Petra Lange"), "Contoso");
+}
+
+#[test]
+fn a_known_organization_keeps_the_fullest_name_written() {
+    // The gazetteer knows "Micron" with its alias "Micron Technology".
+    let ev = extract(Lang::En, "2024-06-14", "Jane Doe, who joined Contoso from Micron Technology in 2022, is leaving.");
+    let end = find(&ev, EventType::End, Some("Jane Doe"), "Micron Technology");
+    assert_eq!(end.counterpart.as_deref(), Some("Contoso"));
+}
