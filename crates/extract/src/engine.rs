@@ -331,10 +331,15 @@ impl<'a, 'b> Engine<'a, 'b> {
                     Some(_) => break,
                     None => {}
                 }
-                let glue = t.folded == "," && k + 1 == m.start
+                // Right before the name only a comma, "former" or "be" joins it to a title
+                // ("le directeur général de Tesla était Elon Musk"): "Der Aufsichtsrat
+                // von X hat Klaus Berger abberufen" is not his title.
+                let being = an.lang.copulas.matches_at(&an.toks, k) || an.lang.passive.contains(&t.folded);
+                let next_to_name = k + 1 == m.start && t.folded != "," && !being && !an.lang.former.matches_at(&an.toks, k) && !an.lang.until_now.matches_at(&an.toks, k);
+                let glue = !next_to_name && (t.folded == "," && k + 1 == m.start
                     || an.lang.of.contains(&t.folded)
                     || an.lang.possessive.contains(&t.folded)
-                    || (t.is_word() && !t.upper && (an.lang.stopwords.contains(&t.folded) || an.lang.former.matches_at(&an.toks, k) || an.lang.until_now.matches_at(&an.toks, k)));
+                    || (t.is_word() && !t.upper && (an.lang.stopwords.contains(&t.folded) || an.lang.former.matches_at(&an.toks, k) || an.lang.until_now.matches_at(&an.toks, k))));
                 if !glue || fillers >= 3 {
                     break;
                 }
@@ -830,7 +835,7 @@ impl<'a, 'b> Engine<'a, 'b> {
         // Where: the organization named after the verb, or the title's, or the sentence's.
         // "co-founded X with A and B": A and B founded it too (and an
         // organization after "with" is theirs: "with LinkedIn co-founder B").
-        let (co_founders, with_at) = if entry.manner == "founded" && kind == EventType::Start { self.comitative_persons(te, range.clone()) } else { (Vec::new(), None) };
+        let (co_founders, with_at) = if entry.manner == "founded" && kind == EventType::Start { self.comitative_persons(ts, te, range.clone()) } else { (Vec::new(), None) };
         let direct_org = if object_first { self.org_before(ts, range.start) } else { self.org_after(te, with_at.unwrap_or(range.end), entry.manner == "founded").or_else(|| self.org_before_final_verb(ts, te, range.clone())) };
         let direct_org = direct_org.or_else(|| self.recent_org_before(ts, range.start)).or_else(|| self.relative_antecedent_org(ts, range.start));
         let after_org_end = self.after_org(te, range.end);
@@ -1128,6 +1133,11 @@ impl<'a, 'b> Engine<'a, 'b> {
                     k = open;
                     continue;
                 }
+            }
+            // "hatte X 2005 gemeinsam mit Petra Lange gegründet": a companion is not the subject.
+            if let Some(m) = self.an.mention_at(k).filter(|m| matches!(m.kind, MentionKind::Person(_)) && phrase_ending_at(&self.an.lang.comitative, &self.an.toks, m.start, start, 3).is_some()) {
+                k = phrase_ending_at(&self.an.lang.comitative, &self.an.toks, m.start, start, 3).unwrap_or(m.start);
+                continue;
             }
             if let Some(found) = self.person_from_mention(k) {
                 return Some(found);
@@ -1444,10 +1454,14 @@ impl<'a, 'b> Engine<'a, 'b> {
             return None;
         }
         let mut k = ts;
-        while k > range.start && ts - k < 6 {
+        while k > range.start && ts - k < 8 {
             k -= 1;
             match self.kind_at(k) {
                 Some(MentionKind::Org(_) | MentionKind::OrgAnaphor { .. }) => return self.org_at(k),
+                // "hatte Brontex gemeinsam mit Petra Lange gegründet": past the companion.
+                Some(MentionKind::Person(_)) if phrase_ending_at(&an.lang.comitative, &an.toks, an.mention_at(k).unwrap().start, range.start, 3).is_some() => {
+                    k = phrase_ending_at(&an.lang.comitative, &an.toks, an.mention_at(k).unwrap().start, range.start, 3).unwrap();
+                }
                 Some(MentionKind::Person(_) | MentionKind::PersonRef { .. }) => return None,
                 _ if !an.toks[k].is_word() && an.toks[k].kind != crate::tokenize::TokenKind::Number => return None,
                 _ => {}
@@ -1549,9 +1563,18 @@ impl<'a, 'b> Engine<'a, 'b> {
 
     /// Persons after "with", "avec", "mit", "con" in the verb's clause:
     /// "founded Microsoft with Paul Allen in 1975".
-    fn comitative_persons(&self, te: usize, range: std::ops::Range<usize>) -> (Vec<usize>, Option<usize>) {
+    fn comitative_persons(&self, ts: usize, te: usize, range: std::ops::Range<usize>) -> (Vec<usize>, Option<usize>) {
         let an = self.an;
         let toks = &an.toks[..range.end];
+        // Verb-final: "hatte X 2005 gemeinsam mit Petra Lange gegründet".
+        let before = (range.start..ts).rev().take_while(|&k| !matches!(toks[k].folded.as_str(), "," | ";" | ":")).find_map(|k| {
+            let m = an.mention_at(k).filter(|m| m.start == k && matches!(m.kind, MentionKind::Person(_)))?;
+            phrase_ending_at(&an.lang.comitative, toks, m.start, range.start, 3)?;
+            self.person_from_mention(k).map(|(ps, _)| ps)
+        });
+        if let Some(persons) = before {
+            return (persons, None);
+        }
         let mut k = te;
         while k < range.end.min(te + 8) {
             if matches!(toks[k].folded.as_str(), "," | ";" | ":") || matches!(self.kind_at(k), Some(MentionKind::Person(_))) {
@@ -1611,8 +1634,9 @@ impl<'a, 'b> Engine<'a, 'b> {
                     let m = an.mention_at(k).unwrap();
                     return Some(self.title(m.start, m.end));
                 }
-                // A pronoun ("giving up his post as CEO") does not end the search.
-                Some(MentionKind::PersonRef { .. }) => {
+                // A pronoun ("giving up his post as CEO") or a date ("zum 1. Januar
+                // den Vorsitz") does not end the search.
+                Some(MentionKind::PersonRef { .. } | MentionKind::Date(_)) => {
                     k = an.mention_at(k).unwrap().end;
                     continue;
                 }

@@ -71,6 +71,9 @@ pub fn timex_at(lang: &Language, toks: &[Token], i: usize, published: Option<Par
             }
         }
     }
+    // A day from which a change takes effect looks ahead: "übernimmt zum 1. Januar".
+    let from_day = (i.saturating_sub(4)..i).any(|j| lang.effective.longest_at(&toks[..i], j, &crate::phrase::NoSlots).is_some_and(|m| j + m.len == i));
+    let future = future || from_day;
     // Day before month: "6 août 2024", "6. August", "6 de agosto de 2024".
     if let Some(day) = day_of(t) {
         let k = skip_fillers(i + 1);
@@ -249,6 +252,7 @@ mod tests {
         // The day of the decision, weeks before, stays past in a sentence about the future.
         assert_eq!(resolve_in(Lang::En, "said on May 30 that she will leave", "2024-06-14", true).as_deref(), Some("2024-05-30"));
         assert_eq!(resolve_in(Lang::De, "tritt am 1. Oktober zurück", "2024-09-14", true).as_deref(), Some("2024-10-01"));
+        assert_eq!(resolve_in(Lang::De, "übernimmt zum 1. Januar den Vorsitz", "2024-06-14", false).as_deref(), Some("2025-01-01"));
     }
 
     #[test]

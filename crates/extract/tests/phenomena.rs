@@ -593,3 +593,26 @@ fn a_known_organization_keeps_the_fullest_name_written() {
     let end = find(&ev, EventType::End, Some("Jane Doe"), "Micron Technology");
     assert_eq!(end.counterpart.as_deref(), Some("Contoso"));
 }
+
+#[test]
+fn german_verb_final_clauses() {
+    let text = "Der Chef von Fabrikam geht. Klaus Berger hatte Fabrikam 2005 gemeinsam mit Petra Lange gegründet.";
+    let ev = extract(Lang::De, "2024-06-14", text);
+    assert_eq!(find(&ev, EventType::Start, Some("Klaus Berger"), "Fabrikam").date.as_deref(), Some("2005"));
+    assert_eq!(find(&ev, EventType::Start, Some("Petra Lange"), "Fabrikam").role.as_deref(), Some("cofounder"));
+    // The board that removes him is not his title.
+    let ev = extract(Lang::De, "2024-06-14", "Der Aufsichtsrat von Fabrikam hat Klaus Berger mit sofortiger Wirkung abberufen.");
+    assert_eq!(find(&ev, EventType::End, Some("Klaus Berger"), "Fabrikam").role, None);
+    // "folgt (damit) auf": succession; "zum 1. Januar": the next one, a plan.
+    let ev = extract(Lang::De, "2024-06-14", "Klaus Berger wird neuer Finanzvorstand von Fabrikam und folgt damit auf Petra Lange.");
+    assert_eq!(find(&ev, EventType::End, Some("Petra Lange"), "Fabrikam").role.as_deref(), Some("cfo"));
+    let ev = extract(Lang::De, "2024-06-14", "Petra Lange übernimmt zum 1. Januar den Vorsitz des Aufsichtsrats von Fabrikam.");
+    let start = find(&ev, EventType::Start, Some("Petra Lange"), "Fabrikam");
+    assert_eq!((start.role.as_deref(), start.date.as_deref(), start.status), (Some("chair"), Some("2025-01-01"), Status::Planned));
+}
+
+#[test]
+fn a_title_joined_to_a_name_by_be_is_held() {
+    let ev = extract(Lang::Fr, "2025-05-01", "Robyn Denholm a assuré que le directeur général de Contoso était Elon Musk.");
+    assert_eq!(find(&ev, EventType::Held, Some("Elon Musk"), "Contoso").role.as_deref(), Some("ceo"));
+}
