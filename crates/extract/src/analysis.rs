@@ -155,7 +155,8 @@ impl<'a> Analysis<'a> {
     }
 
     /// A known organization goes by the fullest name the article writes
-    /// ("Micron Technology", not the gazetteer's "Micron"); the gazetteer
+    /// when it is longer than the gazetteer's ("Micron Technology", not
+    /// "Micron"; a shorter one may be an abbreviation); the gazetteer
     /// recognised it, and the knowledge base's alias groups join the names.
     fn name_orgs_as_written(&mut self) {
         let mut best: FxHashMap<usize, &str> = FxHashMap::default();

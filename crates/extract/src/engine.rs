@@ -527,8 +527,11 @@ impl<'a, 'b> Engine<'a, 'b> {
             if let Some(m) = l.future_copulas.longest_at(toks, k, &NoSlots) {
                 return Some((m.len, true));
             }
-            l.copulas.longest_at(toks, k, &NoSlots).map(|m| (m.len, false))
+            let present = l.copulas.longest_at(toks, k, &NoSlots).map(|m| m.len);
+            let past = l.past_copulas.longest_at(toks, k, &NoSlots).map(|m| m.len);
+            present.max(past).map(|n| (n, false))
         };
+        let past_copula_at = |k: usize| l.past_copulas.longest_at(toks, k, &NoSlots).is_some_and(|m| l.copulas.longest_at(toks, k, &NoSlots).is_none_or(|c| m.len >= c.len));
         let mut out = Vec::new();
         for r in an.mentions.iter().filter(|m| m.start > range.start && m.end <= range.end && matches!(m.kind, MentionKind::Role { former: false, .. })) {
             // Not "de nouveau" ("again"), which only ends with a word for "new".
@@ -551,8 +554,11 @@ impl<'a, 'b> Engine<'a, 'b> {
                 let mut again = false;
                 // Back over articles, onset words ("es desde hoy presidente") and
                 // "again" ("is once again chief technology officer") to the copula.
-                while copula_ending_at(k).is_none() && k > range.start && k + 6 > r.start {
-                    if let Some(j) = phrase_ending_at(&l.onset, toks, k, range.start, 4) {
+                while copula_ending_at(k).is_none() && k > range.start && k + 8 > r.start {
+                    // "ist seit 2019 Vorstandschefin": past a date and its "since".
+                    if let Some(d) = an.mention_at(k - 1).filter(|m| matches!(m.kind, MentionKind::Date(_))) {
+                        k = phrase_ending_at(&l.since, toks, d.start, range.start, 3).unwrap_or(d.start);
+                    } else if let Some(j) = phrase_ending_at(&l.onset, toks, k, range.start, 4) {
                         k = j;
                     } else if let Some(j) = phrase_ending_at(&l.again, toks, k, range.start, 4) {
                         again = true;
@@ -572,18 +578,28 @@ impl<'a, 'b> Engine<'a, 'b> {
                     MentionKind::Person(p) => Some(vec![p]),
                     _ => None,
                 });
-                let ps = if and_before { first_person()? } else { self.person_before(ts, range.start)?.0 };
+                // "Era presidenta de X desde 2015": a dropped subject is the story's person.
+                let dropped = || (l.pro_drop && (range.start..ts).all(|j| l.stopwords.contains(&an.toks[j].folded))).then(|| self.focus_before(range.start).map(|p| vec![p])).flatten();
+                let ps = if and_before { first_person()? } else { self.person_before(ts, range.start).map(|(ps, _)| ps).or_else(dropped)? };
+                let was = past_copula_at(ts);
                 // Without "new", "from now on" or "will be", the post is held, not taken.
-                Some((*ps.first()?, ts, k, fut, again, !(fresh || onset || fut || again)))
+                Some((*ps.first()?, ts, k, fut, again, was || !(fresh || onset || fut || again), was))
             };
-            let Some((person, ts, te, future, again, held)) = forward.map(|(p, ts, te, fut)| (p, ts, te, fut, false, false)).or_else(backward) else { continue };
-            let org = title.org.clone().or_else(|| self.sentence_org(s)).or_else(|| self.main_org());
+            let Some((person, ts, te, future, again, held, was)) = forward.map(|(p, ts, te, fut)| (p, ts, te, fut, false, false, false)).or_else(backward) else { continue };
+            // A post held before is at the organization just named ("DoubleClick,
+            // donde era vicepresidente"), else the story's.
+            let nearest_before = || an.mentions.iter().rev().filter(|m| m.start >= range.start && m.end <= ts).find_map(|m| matches!(m.kind, MentionKind::Org(_)).then(|| self.org_at(m.start)).flatten());
+            let org = if was { title.org.clone().or_else(nearest_before).or_else(|| self.main_org()).or_else(|| self.sentence_org(s)) } else { title.org.clone().or_else(|| self.sentence_org(s)).or_else(|| self.main_org()) };
             let status = self.status(s, ts, te, future);
             if held {
                 // "Jobs reste directeur général": what the article calls the person.
                 if status == Status::Actual && !future {
-                    self.profiles.borrow_mut().entry(person).or_default().push(Title { org: org.clone(), ..title.clone() });
-                    out.push(self.draft(EventType::Held, Some(person), org, Some(title), "current", status, (None, true), None, None, s, 0.6));
+                    self.profiles.borrow_mut().entry(person).or_default().push(Title { org: org.clone(), former: was, ..title.clone() });
+                    let (since, until) = self.held_span(ts, r.end, range.clone());
+                    let manner = if was || until.is_some() { "past" } else { "current" };
+                    let mut d = self.draft(EventType::Held, Some(person), org, Some(title), manner, status, (since, since.is_none()), None, None, s, 0.6);
+                    d.until = until;
+                    out.push(d);
                 }
                 continue;
             }
@@ -592,6 +608,38 @@ impl<'a, 'b> Engine<'a, 'b> {
             out.push(self.draft(kind, Some(person), org, Some(title), manner, status, (date, weak), None, None, s, 0.6));
         }
         out
+    }
+
+    /// When a post named between tokens `from` and `to` was held: "since 2019"
+    /// (its start) or "from 2010 to 2015" (start and end), written right
+    /// before the title or in the few words after it.
+    fn held_span(&self, from: usize, to: usize, range: std::ops::Range<usize>) -> (Option<PartialDate>, Option<PartialDate>) {
+        let an = self.an;
+        let l = an.lang;
+        let toks = &an.toks[..range.end];
+        let date_at = |k: usize| an.mention_at(k).filter(|m| m.start == k).and_then(|m| match m.kind {
+            MentionKind::Date(t) => t.date.map(|d| (d, m.end)),
+            _ => None,
+        });
+        for k in from..range.end.min(to + 8) {
+            if k > to && matches!(toks[k].folded.as_str(), "," | ";" | ":") {
+                break;
+            }
+            if let Some(m) = l.span_from.longest_at(toks, k, &NoSlots) {
+                if let Some((start, end)) = date_at(k + m.len) {
+                    let until = l.span_to.longest_at(toks, end, &NoSlots).and_then(|t| date_at(end + t.len)).map(|(d, _)| d);
+                    if until.is_some() {
+                        return (Some(start), until);
+                    }
+                }
+            }
+            if let Some(m) = l.since.longest_at(toks, k, &NoSlots) {
+                if let Some((start, _)) = date_at(k + m.len) {
+                    return (Some(start), None);
+                }
+            }
+        }
+        (None, None)
     }
 
     fn holding_facts(&self, s: usize) -> Vec<Draft> {

@@ -259,6 +259,12 @@ struct GrammarFile {
     again: Vec<String>,
     #[serde(default)]
     org_statements: Vec<String>,
+    #[serde(default)]
+    past_copulas: Vec<String>,
+    #[serde(default)]
+    span_from: Vec<String>,
+    #[serde(default)]
+    span_to: Vec<String>,
     move_to: Vec<String>,
     move_from: Vec<String>,
     passive: Vec<String>,
@@ -364,6 +370,12 @@ pub struct Language {
     /// Verbs of a statement an organization makes ("Contoso said", "a annoncé"):
     /// an unknown name before one, announcing a title, is an organization.
     pub org_statements: PhraseSet<()>,
+    /// "was", "fue", "war", "était": a title linked by one was held before.
+    pub past_copulas: PhraseSet<()>,
+    /// "from 2010 to 2015", "entre 2010 y 2015": the words that open and close
+    /// a span of years during which a post was held.
+    pub span_from: PhraseSet<()>,
+    pub span_to: PhraseSet<()>,
     pub org_prepositions: PhraseSet<()>,
     pub both: PhraseSet<()>,
     pub person_descriptions: PhraseSet<()>,
@@ -644,6 +656,9 @@ impl Language {
             onset: phrases(&g.onset, &rules),
             again: phrases(&g.again, &rules),
             org_statements: phrases(&g.org_statements, &rules),
+            past_copulas: phrases(&g.past_copulas, &rules),
+            span_from: phrases(&g.span_from, &rules),
+            span_to: phrases(&g.span_to, &rules),
             effective: phrases(&g.effective, &rules),
             org_prepositions: phrases(&g.org_prepositions, &rules),
             both: phrases(&g.both, &rules),

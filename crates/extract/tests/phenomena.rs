@@ -616,3 +616,18 @@ fn a_title_joined_to_a_name_by_be_is_held() {
     let ev = extract(Lang::Fr, "2025-05-01", "Robyn Denholm a assuré que le directeur général de Contoso était Elon Musk.");
     assert_eq!(find(&ev, EventType::Held, Some("Elon Musk"), "Contoso").role.as_deref(), Some("ceo"));
 }
+
+#[test]
+fn a_post_linked_by_a_copula_is_held_over_its_span() {
+    let held = |lang, text| {
+        let ev = extract(lang, "2024-06-14", text);
+        let h = ev.iter().find(|e| e.kind == EventType::Held && e.org == "Contoso").unwrap_or_else(|| panic!("no held fact in {:#?}", brief(&ev))).clone();
+        (h.role, h.date, h.until, h.manner)
+    };
+    let s = |x: &str| Some(x.to_string());
+    assert_eq!(held(Lang::En, "John Smith, who was chief financial officer of Contoso from 2010 to 2015, joins Fabrikam."), (s("cfo"), s("2010"), s("2015"), s("past")));
+    assert_eq!(held(Lang::En, "Jane Doe has been chief executive of Contoso since 2019."), (s("ceo"), s("2019"), None, s("current")));
+    assert_eq!(held(Lang::De, "Petra Lange ist seit 2019 Vorstandschefin von Contoso."), (s("ceo"), s("2019"), None, s("current")));
+    // A dropped subject is the story's person.
+    assert_eq!(held(Lang::Es, "Ana Ruiz falleció el pasado domingo. Era presidenta de Contoso desde 2015."), (s("chair"), s("2015"), None, s("past")));
+}
