@@ -434,6 +434,9 @@ impl<'a, 'b> Engine<'a, 'b> {
             let MentionKind::Person(pid) = m.kind else { continue };
             let s = self.sentence_of(m.start);
             let background = self.an.lang.background.occurs_in(&self.an.toks, self.sentence_range(s));
+            // "Marc Petit, directeur financier de Renault de 2010 à 2015,": the apposition's span.
+            let apposed_after = self.an.toks.get(m.end).is_some_and(|t| t.folded == ",");
+            let (since, until) = if apposed_after { self.held_span(m.end, m.end + 1, self.sentence_range(s)) } else { (None, None) };
             for t in titles {
                 let org = t.org.clone().or_else(|| self.sentence_org(s)).or_else(|| self.main_org());
                 out.push(Draft {
@@ -443,11 +446,11 @@ impl<'a, 'b> Engine<'a, 'b> {
                     unit: None,
                     role: Some(t.code.clone()),
                     role_text: Some(t.text.clone()),
-                    date: None,
-                    date_weak: true,
-                    until: None,
+                    date: since,
+                    date_weak: since.is_none(),
+                    until,
                     counterpart: None,
-                    manner: if t.former || background { "past" } else { "current" }.into(),
+                    manner: if t.former || background || until.is_some() { "past" } else { "current" }.into(),
                     status: Status::Actual,
                     sentence: s,
                     confidence: 0.6,
@@ -640,6 +643,18 @@ impl<'a, 'b> Engine<'a, 'b> {
             }
         }
         (None, None)
+    }
+
+    /// Whether the date mention at `start..end` opens or closes a span of
+    /// years ("de 2010 à 2015", "from 2010 to 2015").
+    fn in_held_span(&self, start: usize, end: usize, range: std::ops::Range<usize>) -> bool {
+        let an = self.an;
+        let toks = &an.toks[..range.end];
+        let is_date = |k: usize| an.mention_at(k).is_some_and(|m| m.start == k && matches!(m.kind, MentionKind::Date(_)));
+        let date_ending_at = |k: usize| k > range.start && an.mention_at(k - 1).is_some_and(|m| m.end == k && matches!(m.kind, MentionKind::Date(_)));
+        let opens = phrase_ending_at(&an.lang.span_from, toks, start, range.start, 2).is_some() && an.lang.span_to.longest_at(toks, end, &NoSlots).is_some_and(|t| is_date(end + t.len));
+        let closes = phrase_ending_at(&an.lang.span_to, toks, start, range.start, 2).is_some_and(|j| date_ending_at(j) && an.mention_at(j - 1).is_some_and(|d| phrase_ending_at(&an.lang.span_from, toks, d.start, range.start, 2).is_some()));
+        opens || closes
     }
 
     fn holding_facts(&self, s: usize) -> Vec<Draft> {
@@ -1901,6 +1916,10 @@ impl<'a, 'b> Engine<'a, 'b> {
                     // "a director since 2019" dates a held position, not this change.
                     // For a leave, "en congé depuis août" dates the leave itself.
                     if cue(&an.lang.since) && !(kind == EventType::Absence && m.start > ts) {
+                        continue;
+                    }
+                    // "directeur financier de Renault de 2010 à 2015": the span of a post held.
+                    if self.in_held_span(m.start, m.end, range.clone()) {
                         continue;
                     }
                     // "Okafor, who co-founded it in 2019, has left": a relative clause's date is its own.

@@ -628,6 +628,10 @@ fn a_post_linked_by_a_copula_is_held_over_its_span() {
     assert_eq!(held(Lang::En, "John Smith, who was chief financial officer of Contoso from 2010 to 2015, joins Fabrikam."), (s("cfo"), s("2010"), s("2015"), s("past")));
     assert_eq!(held(Lang::En, "Jane Doe has been chief executive of Contoso since 2019."), (s("ceo"), s("2019"), None, s("current")));
     assert_eq!(held(Lang::De, "Petra Lange ist seit 2019 Vorstandschefin von Contoso."), (s("ceo"), s("2019"), None, s("current")));
+    // An apposition's span dates the post, not the change the sentence tells.
+    assert_eq!(held(Lang::Fr, "Marc Petit, directeur financier de Contoso de 2010 à 2015, rejoint Fabrikam."), (s("cfo"), s("2010"), s("2015"), s("past")));
+    let ev = extract(Lang::Fr, "2024-06-14", "Marc Petit, directeur financier de Contoso de 2010 à 2015, rejoint Fabrikam.");
+    assert_eq!(find(&ev, EventType::Start, Some("Marc Petit"), "Fabrikam").date.as_deref(), Some("2024-06-14"));
     // A dropped subject is the story's person.
     assert_eq!(held(Lang::Es, "Ana Ruiz falleció el pasado domingo. Era presidenta de Contoso desde 2015."), (s("chair"), s("2015"), None, s("past")));
 }
