@@ -512,8 +512,10 @@ impl<'a> Analysis<'a> {
                     self.trigger_in_sentence(j).is_some_and(|(len, _)| j + len + 4 >= i)
                 });
                 let after_role_of = after_role_of || (after_of && trigger_ends_near && (i - 4.min(i)..i - 1).all(|j| !claims.taken(j)));
+                // "Acme's chief executive", "Acme's board", "Acme's longtime CFO".
+                let title_or_body = |k: usize| claims.kind(k).is_some_and(|k| matches!(k, MentionKind::Role { .. } | MentionKind::Unit(_)));
                 let before_possessive_role = self.toks.get(end).is_some_and(|t| self.lang.possessive.contains(&t.folded))
-                    && claims.kind(end + 1).is_some_and(|k| matches!(k, MentionKind::Role { .. }));
+                    && (title_or_body(end + 1) || (self.toks.get(end + 1).is_some_and(|t| t.is_word() && !t.upper) && title_or_body(end + 2)));
                 let is_suffix = |t: &Token| t.upper && common.org_suffixes.contains(t.folded.trim_end_matches('.'));
                 let suffix_inside = end > i + 1 && is_suffix(&self.toks[end - 1]);
                 let with_suffix = suffix_inside || self.toks.get(end).is_some_and(is_suffix);

@@ -2084,7 +2084,9 @@ fn pair_moves(drafts: &mut [Draft]) {
         for &i in &group {
             for &j in &group {
                 let (a, b) = (&drafts[i], &drafts[j]);
-                if a.kind == EventType::End && b.kind == EventType::Start && a.org != b.org && a.status == b.status {
+                // "is leaving A to become chief executive of B": a purpose read as a plan is still the move.
+                let statuses_agree = a.status == b.status || a.sentence == b.sentence && [a.status, b.status].iter().all(|s| matches!(s, Status::Actual | Status::Planned));
+                if a.kind == EventType::End && b.kind == EventType::Start && a.org != b.org && statuses_agree {
                     let (a_org, b_org) = (a.org.clone(), b.org.clone());
                     if drafts[i].counterpart.is_none() {
                         drafts[i].counterpart = b_org;

@@ -635,3 +635,18 @@ fn a_post_linked_by_a_copula_is_held_over_its_span() {
     // A dropped subject is the story's person.
     assert_eq!(held(Lang::Es, "Ana Ruiz falleció el pasado domingo. Era presidenta de Contoso desde 2015."), (s("chair"), s("2015"), None, s("past")));
 }
+
+#[test]
+fn an_unknown_name_owning_a_title_or_board_is_an_organization() {
+    let ev = extract(Lang::En, "2024-06-14", "Vexora's board has elected Jane Doe as chairman.");
+    assert_eq!(find(&ev, EventType::Start, Some("Jane Doe"), "Vexora").role.as_deref(), Some("chair"));
+    let ev = extract(Lang::En, "2024-06-14", "Jane Doe, Vexora's longtime chief operating officer, was named chief executive.");
+    assert_eq!(find(&ev, EventType::Start, Some("Jane Doe"), "Vexora").role.as_deref(), Some("ceo"));
+}
+
+#[test]
+fn leaving_to_become_is_a_move() {
+    let ev = extract(Lang::En, "2024-06-14", "John Smith is leaving Contoso after a decade to become chief executive of Fabrikam.");
+    assert_eq!(find(&ev, EventType::End, Some("John Smith"), "Contoso").counterpart.as_deref(), Some("Fabrikam"));
+    assert_eq!(find(&ev, EventType::Start, Some("John Smith"), "Fabrikam").counterpart.as_deref(), Some("Contoso"));
+}
