@@ -650,3 +650,13 @@ fn leaving_to_become_is_a_move() {
     assert_eq!(find(&ev, EventType::End, Some("John Smith"), "Contoso").counterpart.as_deref(), Some("Fabrikam"));
     assert_eq!(find(&ev, EventType::Start, Some("John Smith"), "Fabrikam").counterpart.as_deref(), Some("Contoso"));
 }
+
+#[test]
+fn parting_ways_and_the_post_of_chair_in_french() {
+    let ev = extract(Lang::Fr, "2024-06-14", "Fabrikam se sépare de son directeur général, Marc Petit.");
+    let end = find(&ev, EventType::End, Some("Marc Petit"), "Fabrikam");
+    assert_eq!((end.role.as_deref(), end.manner.as_deref()), (Some("ceo"), Some("removed")));
+    let ev = extract(Lang::Fr, "2024-06-14", "Anne Roux succédera le 1er septembre à Marc Petit à la présidence de Fabrikam.");
+    assert_eq!(find(&ev, EventType::Start, Some("Anne Roux"), "Fabrikam").role.as_deref(), Some("chair"));
+    assert_eq!(find(&ev, EventType::End, Some("Marc Petit"), "Fabrikam").date.as_deref(), Some("2024-09-01"));
+}
