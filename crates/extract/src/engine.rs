@@ -84,6 +84,7 @@ pub fn extract(an: &Analysis) -> Vec<Draft> {
         drafts.extend(found);
     }
     date_returns_from_leaves(&mut drafts);
+    end_posts_left_for_a_start(&mut drafts);
     let held = implied_held(&drafts);
     drafts.extend(held);
     plan_future_changes(&mut drafts, an.published);
@@ -94,6 +95,27 @@ pub fn extract(an: &Analysis) -> Vec<Draft> {
     engine.fill_roles(&mut drafts);
     mark_past_holdings(&mut drafts);
     drafts
+}
+
+/// "Doe, who until Tuesday was chief executive of Fabrikam, joins Contoso":
+/// a post the text closes on the day the person starts elsewhere was left
+/// for that start (a move is two events).
+fn end_posts_left_for_a_start(drafts: &mut Vec<Draft>) {
+    let mut ends = Vec::new();
+    for h in drafts.iter().filter(|d| d.kind == EventType::Held && d.until.is_some() && d.person.is_some()) {
+        let start = drafts.iter().find(|d| {
+            d.kind == EventType::Start && d.status == Status::Actual && d.person == h.person && d.org != h.org && d.sentence == h.sentence && d.date.zip(h.until).is_some_and(|(a, b)| a.compatible(&b))
+        });
+        if let Some(start) = start {
+            ends.push(Draft { kind: EventType::End, date: h.until, date_weak: false, until: None, counterpart: start.org.clone(), manner: "unspecified".into(), confidence: 0.6, ..h.clone() });
+        }
+    }
+    for end in ends {
+        if let Some(start) = drafts.iter_mut().find(|d| d.kind == EventType::Start && d.person == end.person && d.sentence == end.sentence && d.counterpart.is_none()) {
+            start.counterpart = end.org.clone();
+        }
+        drafts.push(end);
+    }
 }
 
 /// A change the text dates after the day it was published has not happened
@@ -599,6 +621,12 @@ impl<'a, 'b> Engine<'a, 'b> {
                 if status == Status::Actual && !future {
                     self.profiles.borrow_mut().entry(person).or_default().push(Title { org: org.clone(), former: was, ..title.clone() });
                     let (since, until) = self.held_span(ts, r.end, range.clone());
+                    // "who until Tuesday was chief executive of X": the post ended then.
+                    let until = until.or_else(|| {
+                        let d = an.mention_at(ts.checked_sub(1)?).filter(|m| m.end == ts)?;
+                        let MentionKind::Date(t) = d.kind else { return None };
+                        phrase_ending_at(&l.until, toks, d.start, range.start, 3).and(t.date)
+                    });
                     let manner = if was || until.is_some() { "past" } else { "current" };
                     let mut d = self.draft(EventType::Held, Some(person), org, Some(title), manner, status, (since, since.is_none()), None, None, s, 0.6);
                     d.until = until;
@@ -995,7 +1023,10 @@ impl<'a, 'b> Engine<'a, 'b> {
                 }
             }
             if let (Some(p), Some(o)) = (person, &org) {
-                if kind == EventType::Start && status == Status::Actual {
+                // (A founding is mostly background: "hired X, who co-founded DeepMind"
+                // still has X start at the hirer.)
+                let background_founding = entry.manner == "founded" && self.last_start.borrow().contains_key(&p);
+                if kind == EventType::Start && status == Status::Actual && !background_founding {
                     self.last_start.borrow_mut().insert(p, o.clone());
                 }
                 if let (EventType::End, Some(c)) = (kind, &counterpart) {

@@ -660,3 +660,13 @@ fn parting_ways_and_the_post_of_chair_in_french() {
     assert_eq!(find(&ev, EventType::Start, Some("Anne Roux"), "Fabrikam").role.as_deref(), Some("chair"));
     assert_eq!(find(&ev, EventType::End, Some("Marc Petit"), "Fabrikam").date.as_deref(), Some("2024-09-01"));
 }
+
+#[test]
+fn a_post_held_until_the_day_of_a_start_elsewhere_was_left_for_it() {
+    let text = "Contoso has hired Jane Doe, who co-founded Northwind. Doe, who until Tuesday was chief executive of Fabrikam, joins as an executive vice president.";
+    let ev = extract(Lang::En, "2024-03-20", text);
+    let end = find(&ev, EventType::End, Some("Jane Doe"), "Fabrikam");
+    assert_eq!((end.date.as_deref(), end.counterpart.as_deref(), end.role.as_deref()), (Some("2024-03-19"), Some("Contoso"), Some("ceo")));
+    // The founding told in passing does not move the later start there.
+    assert_eq!(find(&ev, EventType::Start, Some("Jane Doe"), "Contoso").counterpart.as_deref(), Some("Fabrikam"));
+}
