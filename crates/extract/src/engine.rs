@@ -1228,6 +1228,11 @@ impl<'a, 'b> Engine<'a, 'b> {
                     continue;
                 }
             }
+            // "one of Chapek's closest lieutenants would be leaving": a possessor is not the subject.
+            if let Some(m) = self.an.mention_at(k).filter(|m| matches!(m.kind, MentionKind::Person(_)) && self.an.toks.get(m.end).is_some_and(|t| self.an.lang.possessive.contains(&t.folded)) && m.end < ts) {
+                k = m.start;
+                continue;
+            }
             // "hatte X 2005 gemeinsam mit Petra Lange gegründet": a companion is not the subject.
             if let Some(m) = self.an.mention_at(k).filter(|m| matches!(m.kind, MentionKind::Person(_)) && phrase_ending_at(&self.an.lang.comitative, &self.an.toks, m.start, start, 3).is_some()) {
                 k = phrase_ending_at(&self.an.lang.comitative, &self.an.toks, m.start, start, 3).unwrap_or(m.start);
