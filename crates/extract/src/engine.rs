@@ -910,6 +910,8 @@ impl<'a, 'b> Engine<'a, 'b> {
                     persons.clear();
                     person_mention = None;
                 }
+                // "Den Vorsitz übernimmt Petra Lange": a fronted title is the post taken.
+                None if kind == EventType::Start && !t.former => subject_title = opening_title.clone(),
                 None => {}
             }
         }
@@ -938,7 +940,8 @@ impl<'a, 'b> Engine<'a, 'b> {
         // "named X as CEO": the new title may follow the person; "le licenciement
         // d'Altman en tant que membre du conseil" speaks of someone else's.
         // "zum Vorstandsvorsitzenden bestellt": the title inside the phrase itself.
-        let inner_title = (ts + 1..te).find_map(|k| an.mention_at(k).filter(|m| matches!(m.kind, MentionKind::Role { .. }) && m.end <= te)).map(|m| self.title(m.start, m.end));
+        // ("La présidence revient à X": the post may open the phrase.)
+        let inner_title = (ts..te).find_map(|k| an.mention_at(k).filter(|m| matches!(m.kind, MentionKind::Role { .. }) && m.end <= te)).map(|m| self.title(m.start, m.end));
         let later_title = inner_title
             .or_else(|| self.title_after(te, with_at.unwrap_or(range.end), kind == EventType::Start))
             // (Not when the subject is itself a title: "le patron de Fabrikam a quitté X".)

@@ -677,3 +677,11 @@ fn a_possessor_is_not_the_subject() {
     let ev = extract(Lang::En, "2022-11-22", text);
     find(&ev, EventType::End, Some("Kareem Daniel"), "Contoso");
 }
+
+#[test]
+fn a_post_as_subject_goes_to_the_person_named() {
+    let ev = extract(Lang::Fr, "2021-03-15", "Le conseil de Fabrikam a mis fin aux fonctions de son PDG. La présidence revient à Gilles Martin, ancien patron de Contoso.");
+    assert_eq!(find(&ev, EventType::Start, Some("Gilles Martin"), "Fabrikam").role.as_deref(), Some("chair"));
+    let ev = extract(Lang::De, "2024-06-14", "Der Chef von Fabrikam geht. Den Vorsitz übernimmt Petra Lange.");
+    assert_eq!(find(&ev, EventType::Start, Some("Petra Lange"), "Fabrikam").role.as_deref(), Some("chair"));
+}
