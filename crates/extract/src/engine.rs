@@ -1231,8 +1231,9 @@ impl<'a, 'b> Engine<'a, 'b> {
                     continue;
                 }
             }
-            // "one of Chapek's closest lieutenants would be leaving": a possessor is not the subject.
-            if let Some(m) = self.an.mention_at(k).filter(|m| matches!(m.kind, MentionKind::Person(_)) && self.an.toks.get(m.end).is_some_and(|t| self.an.lang.possessive.contains(&t.folded)) && m.end < ts) {
+            // "one of Chapek's closest lieutenants would be leaving": a possessor is not
+            // the subject (but "Smith's reinstatement" is about Smith).
+            if let Some(m) = self.an.mention_at(k).filter(|m| matches!(m.kind, MentionKind::Person(_)) && self.an.toks.get(m.end).is_some_and(|t| self.an.lang.possessive.contains(&t.folded)) && m.end + 1 < ts) {
                 k = m.start;
                 continue;
             }
