@@ -875,8 +875,15 @@ impl<'a, 'b> Engine<'a, 'b> {
                 MentionKind::Person(p) => Some((p, mi)),
                 _ => None,
             });
+            // "El cofundador de la red social anunció su renuncia": a title as subject
+            // stands for its holder; not knowing who that is, not for the next name.
+            let opens_with_title = an.mentions.iter().find(|m| m.start >= range.start && m.start < ts).is_some_and(|m| {
+                matches!(m.kind, MentionKind::Role { .. }) && (range.start..m.start).all(|k| an.lang.stopwords.contains(&an.toks[k].folded))
+            });
+            let title_subject = || self.person_before(ts, range.start).and_then(|(ps, _)| ps.first().copied());
             match before {
                 Some((p, mi)) => (vec![p], Some(mi)),
+                None if opens_with_title => (title_subject().into_iter().collect(), None),
                 None => (following.or_else(|| self.topic_before(range.start)).into_iter().collect(), None),
             }
         } else if subject_unit.is_some() && !object_first {
@@ -2194,11 +2201,12 @@ fn merge(drafts: Vec<Draft>, published: Option<PartialDate>) -> Vec<Draft> {
                 // A default date (the day's news) agrees with a date the text gives
                 // close to it, not with one years before ("ingresó en IBM en 1990").
                 && match (o.date, d.date) {
-                    (Some(a), Some(b)) => a.compatible(&b) || ((o.date_weak || d.date_weak) && (a.year - b.year).abs() <= 1),
+                    // (In one sentence a default date yields to the other: "parti en 2023 et remplacé par X".)
+                    (Some(a), Some(b)) => a.compatible(&b) || ((o.date_weak || d.date_weak) && ((a.year - b.year).abs() <= 1 || o.sentence == d.sentence)),
                     _ => true,
                 }
                 && match (&o.role, &d.role) {
-                    (Some(a), Some(b)) => a == b || d.kind != EventType::Held && o.date.is_some() && o.date == d.date,
+                    (Some(a), Some(b)) => a == b || d.kind != EventType::Held && (o.date.is_some() && o.date == d.date || d.kind == EventType::End && o.sentence == d.sentence && (o.date_weak || d.date_weak)),
                     _ => true,
                 }
         });

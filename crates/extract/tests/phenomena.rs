@@ -685,3 +685,20 @@ fn a_post_as_subject_goes_to_the_person_named() {
     let ev = extract(Lang::De, "2024-06-14", "Der Chef von Fabrikam geht. Den Vorsitz übernimmt Petra Lange.");
     assert_eq!(find(&ev, EventType::Start, Some("Petra Lange"), "Fabrikam").role.as_deref(), Some("chair"));
 }
+
+#[test]
+fn one_departure_told_twice_in_a_sentence_is_one_end() {
+    let text = "Fabrikam a connu plusieurs départs de cadres dirigeants, dont celui de son directeur financier Luc Moreau, parti en 2023 et remplacé par Anne Roux.";
+    let ev = extract(Lang::Fr, "2025-05-01", text);
+    let ends: Vec<_> = ev.iter().filter(|e| e.kind == EventType::End && e.person.as_deref() == Some("Luc Moreau")).collect();
+    assert_eq!(ends.len(), 1, "{:#?}", brief(&ev));
+    assert_eq!((ends[0].date.as_deref(), ends[0].role.as_deref()), (Some("2023"), Some("cfo")));
+}
+
+#[test]
+fn a_title_as_subject_with_no_known_holder_is_not_the_next_name() {
+    let text = "El cofundador de Fabrikam anunció el lunes su renuncia, y el consejo nombró a Parag Agrawal, hasta ahora director de tecnología de la compañía, como nuevo primer ejecutivo.";
+    let ev = extract(Lang::Es, "2021-11-30", text);
+    assert!(!ev.iter().any(|e| e.kind == EventType::End && e.person.as_deref() == Some("Parag Agrawal")), "{:#?}", brief(&ev));
+    assert_eq!(find(&ev, EventType::Start, Some("Parag Agrawal"), "Fabrikam").role.as_deref(), Some("ceo"));
+}
