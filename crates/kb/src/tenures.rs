@@ -596,7 +596,8 @@ mod tests {
         store
             .conn
             .execute_batch(
-                "DROP TABLE tenure_dirty; DROP TABLE roster_spans; DROP TABLE flow_changes;
+                "DROP INDEX events_sort_date; DROP TRIGGER events_redated; ALTER TABLE events DROP COLUMN sort_date;
+                 DROP TABLE tenure_dirty; DROP TABLE roster_spans; DROP TABLE flow_changes;
                  DROP TRIGGER IF EXISTS tenure_event_added; DROP TRIGGER tenure_event_removed; DROP TRIGGER tenure_event_changed;
                  DROP TRIGGER tenure_document_dated; DROP TRIGGER tenure_document_removed; DROP TRIGGER tenure_resolved;
                  PRAGMA user_version = 3;",
@@ -619,6 +620,13 @@ mod tests {
         let all = store.events(&EventFilter::default()).unwrap();
         let some = store.events(&EventFilter { limit: Some(7), ..EventFilter::default() }).unwrap();
         assert_eq!(some, all[..7]);
+        let since = EventFilter { since: Some("2021".into()), ..EventFilter::default() };
+        let all_since = store.events(&since).unwrap();
+        assert!(all_since.len() > 7 && all_since.len() < all.len(), "{}", all_since.len());
+        assert_eq!(store.events(&EventFilter { limit: Some(7), ..since }).unwrap(), all_since[..7]);
+        let kind = EventFilter { kind: Some("start".into()), ..EventFilter::default() };
+        let starts = store.events(&kind).unwrap();
+        assert_eq!(store.events(&EventFilter { limit: Some(3), ..kind }).unwrap(), starts[..3]);
         let flows = store.flows(&FlowFilter::default()).unwrap();
         let first = store.flows(&FlowFilter { limit: Some(2), ..FlowFilter::default() }).unwrap();
         assert_eq!(first.json(), flows[..2].to_vec().json());
