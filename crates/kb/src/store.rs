@@ -1,7 +1,7 @@
 //! The SQLite store: documents, entities and the append-only event log.
 //!
 //! Each document is written with all its events in one transaction, or in
-//! one savepoint of a [`Batch`](crate::batch::Batch) transaction, so a crash
+//! a [`Batch`](crate::batch::Batch) transaction with others, so a crash
 //! leaves either the whole document or nothing. A document already
 //! stored with the same text is skipped: ingesting twice changes nothing.
 //! Every statement binds its values; no text from an article is ever spliced
