@@ -6,11 +6,14 @@
 //! commits every [`BatchLimits::documents`] documents or after
 //! [`BatchLimits::age`], whichever comes first.
 //!
-//! A document is still all or nothing: it is written inside a savepoint that
-//! is released only once the whole document is written, and rolled back
-//! otherwise. A crash loses the documents of the open transaction, each of
-//! them whole; the next run stores them again, as it stores the document a
-//! crash interrupted when each had its own transaction.
+//! A document is still all or nothing: a crash loses the documents of the
+//! open transaction, each of them whole; the next run stores them again, as
+//! it stores the document a crash interrupted when each had its own
+//! transaction. An error while writing a document does the same: the whole
+//! open transaction is rolled back, as a crash would have it, rather than
+//! the one document. (A savepoint per document kept the others, but it
+//! copied every page the document changed into a statement journal first:
+//! a sixth of the writer's time, for an error that ends the ingest anyway.)
 //!
 //! The open transaction holds the write lock: other writers wait (up to the
 //! 30 s busy timeout, far above the age limit) and readers do not (WAL). A
@@ -22,7 +25,7 @@ use std::time::{Duration, Instant};
 
 use tenure_extract::Event;
 
-use crate::store::{write_document, DocumentRecord, IngestOutcome, Store};
+use crate::store::{write_document, DocumentRecord, IngestOutcome, Store, WriteCache};
 use crate::Result;
 
 /// When a [`Batch`] commits: after this many documents or once its
@@ -49,18 +52,22 @@ pub struct Batch<'s> {
     /// When the open transaction began; `None` when none is open.
     opened: Option<Instant>,
     documents: usize,
+    /// Names and SimHashes the writer keeps (see [`WriteCache`]).
+    cache: WriteCache,
+    /// `PRAGMA data_version` when the last transaction began: it changes when
+    /// another connection commits, and the cache may then be wrong.
+    data_version: Option<i64>,
 }
 
 impl Store {
     /// A batch of documents to store, committed as `limits` say.
     pub fn batch(&mut self, limits: BatchLimits) -> Batch<'_> {
-        // Each document's savepoint copies every page it changes into a
-        // statement journal before changing it; past 64 KiB SQLite spills
-        // that journal to a temporary file, and the writes and truncations
-        // of that file were a quarter of the writer's time. In memory it
-        // holds the pages of one document at most (it is emptied at each
-        // release). Set outside a transaction (SQLite requires it), put back
-        // when the batch ends.
+        // A statement that may fail halfway (foreign keys, triggers) copies
+        // the pages it changes into a statement journal first; past 64 KiB
+        // SQLite spills that journal to a temporary file, whose writes and
+        // truncations were once a quarter of the writer's time. In memory it
+        // holds the pages of one statement at most. Set outside a
+        // transaction (SQLite requires it), put back when the batch ends.
         let _ = self.conn.pragma_update(None, "temp_store", "MEMORY");
         // The writer checkpoints the WAL itself when it passes this many
         // pages; at SQLite's 1,000 (4 MB) a large ingest copied its hot index
@@ -68,7 +75,7 @@ impl Store {
         // 16,384 pages (64 MiB of WAL at most between checkpoints) each
         // checkpoint copies a page once for many commits.
         let _ = self.conn.pragma_update(None, "wal_autocheckpoint", 16_384);
-        Batch { store: self, limits, opened: None, documents: 0 }
+        Batch { store: self, limits, opened: None, documents: 0, cache: WriteCache::for_batch(), data_version: None }
     }
 }
 
@@ -77,8 +84,9 @@ impl Batch<'_> {
     /// (begun if none is), and commits when the limits are reached.
     ///
     /// # Errors
-    /// A database error; then nothing of this document is stored, and the
-    /// documents before it stay in the open transaction.
+    /// A database error; then the open transaction is rolled back: nothing
+    /// of this document is stored, nor of the documents written since the
+    /// last commit (each whole, as after a crash: a later run stores them).
     pub fn ingest(&mut self, doc: &DocumentRecord, events: &[Event]) -> Result<IngestOutcome> {
         let conn = &self.store.conn;
         if self.opened.is_none() {
@@ -86,19 +94,26 @@ impl Batch<'_> {
             // within the busy timeout) rather than fail to upgrade later.
             conn.execute_batch("BEGIN IMMEDIATE")?;
             self.opened = Some(Instant::now());
+            let version = conn.query_row("PRAGMA data_version", [], |r| r.get(0));
+            let version = match version {
+                Ok(v) => v,
+                Err(e) => {
+                    self.rollback();
+                    return Err(e.into());
+                }
+            };
+            if self.data_version != Some(version) {
+                self.cache.clear();
+                self.data_version = Some(version);
+            }
         }
-        // Cached: `execute_batch` would parse these again for every document.
-        conn.prepare_cached("SAVEPOINT document")?.execute([])?;
-        let outcome = match write_document(conn, doc, events) {
+        let outcome = match write_document(conn, &mut self.cache, doc, events) {
             Ok(outcome) => outcome,
             Err(e) => {
-                // The error is the one to report; a failed rollback leaves
-                // the transaction to the caller's drop, which ends it.
-                let _ = conn.execute_batch("ROLLBACK TO document; RELEASE document");
+                self.rollback();
                 return Err(e);
             }
         };
-        conn.prepare_cached("RELEASE document")?.execute([])?;
         self.documents += 1;
         let due = self.documents >= self.limits.documents || self.opened.is_some_and(|t| t.elapsed() >= self.limits.age);
         if due {
@@ -120,12 +135,21 @@ impl Batch<'_> {
         if let Err(e) = self.store.conn.execute_batch("COMMIT") {
             // SQLite may have rolled back already; if not, do it, so that the
             // connection is usable again.
-            if !self.store.conn.is_autocommit() {
-                let _ = self.store.conn.execute_batch("ROLLBACK");
-            }
+            self.rollback();
             return Err(e.into());
         }
         Ok(())
+    }
+
+    /// Rolls the open transaction back, and forgets what the cache learnt. A
+    /// failed rollback is not reported: the error that caused it is.
+    fn rollback(&mut self) {
+        self.opened = None;
+        self.documents = 0;
+        self.cache.clear();
+        if !self.store.conn.is_autocommit() {
+            let _ = self.store.conn.execute_batch("ROLLBACK");
+        }
     }
 
     /// Commits and ends the batch.
@@ -188,6 +212,66 @@ mod tests {
         batch.ingest(&doc("a", &texts[0]), &[]).unwrap();
         assert_eq!(reader.counts().unwrap().0, 1, "an age of zero commits each document");
         drop(batch);
+    }
+
+    /// An event of `person` at Fabrikam, for names the batch must remember or forget.
+    fn event(person: &str) -> tenure_extract::Event {
+        tenure_extract::Event {
+            doc: String::new(),
+            kind: tenure_extract::EventType::Start,
+            person: Some(person.into()),
+            org: "Fabrikam".into(),
+            unit: None,
+            role: Some("ceo".into()),
+            role_text: None,
+            date: Some("2024-05".into()),
+            until: None,
+            counterpart: None,
+            manner: None,
+            status: tenure_extract::Status::Actual,
+            evidence: tenure_extract::Evidence { start: 0, end: 5, text: "w0x0 ".into() },
+            confidence: 0.9,
+            published_inferred: None,
+        }
+    }
+
+    #[test]
+    fn a_failed_document_rolls_back_the_open_transaction_and_the_batch_goes_on() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("kb.db");
+        let mut store = Store::open(&path).unwrap();
+        store.conn.execute_batch("CREATE TRIGGER refuse BEFORE INSERT ON documents WHEN new.doc_id = 'bad' BEGIN SELECT RAISE(ABORT, 'refused'); END;").unwrap();
+        let texts = texts(4);
+        let mut batch = store.batch(BatchLimits { documents: 1000, age: Duration::from_secs(3600) });
+        assert!(matches!(batch.ingest(&doc("a", &texts[0]), &[event("Claire Martin")]).unwrap(), IngestOutcome::Added(1)));
+        assert!(batch.ingest(&doc("bad", &texts[1]), &[]).is_err());
+        // "a" and its names went with the transaction: they are written again, not taken from memory.
+        assert!(matches!(batch.ingest(&doc("c", &texts[2]), &[event("Claire Martin")]).unwrap(), IngestOutcome::Added(1)));
+        assert!(matches!(batch.ingest(&doc("a", &texts[0]), &[event("Claire Martin")]).unwrap(), IngestOutcome::Added(1)));
+        batch.finish().unwrap();
+        let ids: Vec<String> = store.conn.prepare("SELECT doc_id FROM documents ORDER BY id").unwrap().query_map([], |r| r.get(0)).unwrap().map(|r| r.unwrap()).collect();
+        assert_eq!(ids, ["c", "a"]);
+        assert_eq!(store.counts().unwrap(), (2, 2, 2), "one person, one organization, two events");
+        assert!(store.check().unwrap().is_clean());
+    }
+
+    #[test]
+    fn names_written_by_another_connection_between_commits_are_read_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("kb.db");
+        let mut store = Store::open(&path).unwrap();
+        let mut other = Store::open(&path).unwrap();
+        let texts = texts(3);
+        let mut batch = store.batch(BatchLimits { documents: 1, age: Duration::from_secs(3600) });
+        batch.ingest(&doc("a", &texts[0]), &[event("Claire Martin")]).unwrap();
+        // Another writer removes the name the batch has in memory.
+        other.ingest(&doc("b", &texts[1]), &[]).unwrap();
+        other.conn.execute_batch("DELETE FROM events; DELETE FROM entities;").unwrap();
+        batch.ingest(&doc("c", &texts[2]), &[event("Claire Martin")]).unwrap();
+        batch.finish().unwrap();
+        let names: i64 = store.conn.query_row("SELECT count(*) FROM entities", [], |r| r.get(0)).unwrap();
+        assert_eq!(names, 2, "the person and the organization, written again");
+        assert!(store.check().unwrap().is_clean());
     }
 
     #[test]

@@ -55,10 +55,20 @@ impl Store {
                 .collect::<Result<_, _>>()?;
             let corrections = self.corrections(kind)?;
             let map = resolution::resolve(kind, &names, &aliases, &corrections);
-            let mut update = tx.prepare_cached("UPDATE entities SET canonical_id = ?2 WHERE id = ?1")?;
+            // One UPDATE of the names whose entity changed, from a temporary
+            // table: an UPDATE per name rewrote every name on each run (and
+            // after an ingest of 180,000 names, that was a fifth of the
+            // time spent after the documents were stored).
+            tx.execute_batch("CREATE TEMP TABLE IF NOT EXISTS resolved (id INTEGER PRIMARY KEY, rep INTEGER NOT NULL); DELETE FROM temp.resolved;")?;
+            let mut insert = tx.prepare_cached("INSERT INTO temp.resolved (id, rep) VALUES (?1, ?2)")?;
             for (id, rep) in &map {
-                update.execute(params![id, rep])?;
+                insert.execute(params![id, rep])?;
             }
+            tx.execute(
+                "UPDATE entities SET canonical_id = r.rep FROM temp.resolved r WHERE r.id = entities.id AND entities.canonical_id IS NOT r.rep",
+                [],
+            )?;
+            tx.execute("DELETE FROM temp.resolved", [])?;
             // Alias keys of present entities that no article used, for lookups ("Twitter" finds X).
             tx.execute("DELETE FROM aliases WHERE kind = ?1", [kind.as_str()])?;
             let by_key: BTreeMap<&str, i64> = names.iter().map(|n| (n.key.as_str(), n.id)).collect();

@@ -178,13 +178,30 @@ pub fn resolve(kind: EntityKind, names: &[Name], aliases: &Aliases, corrections:
             }
         }
     };
+    // The automatic rules join through a union-find (`join` relabels every
+    // name: quadratic over a million names). The root of a set is the label
+    // `join` would give it: the kept side's root stays the root.
+    let mut parent: Vec<usize> = (0..names.len()).collect();
+    fn root(parent: &mut [usize], mut i: usize) -> usize {
+        while parent[i] != i {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        i
+    }
+    let mut union = |keep: usize, absorb: usize| {
+        let (rk, ra) = (root(&mut parent, keep), root(&mut parent, absorb));
+        if rk != ra {
+            parent[ra] = rk;
+        }
+    };
     // Names of one alias group are one entity (for persons, groups the user
     // wrote: "Greg Brockman", "@gdb").
     let mut first_of_group: HashMap<usize, usize> = HashMap::new();
     for (i, n) in names.iter().enumerate() {
         if let Some(g) = aliases.group(&n.key) {
             match first_of_group.get(&g) {
-                Some(&f) => join(&mut cluster, f, i),
+                Some(&f) => union(f, i),
                 None => {
                     first_of_group.insert(g, i);
                 }
@@ -194,21 +211,30 @@ pub fn resolve(kind: EntityKind, names: &[Name], aliases: &Aliases, corrections:
     // A shorter person name joins the one full name that extends it.
     if kind == EntityKind::Person {
         let tokens: Vec<Vec<&str>> = names.iter().map(|n| n.key.split(' ').collect()).collect();
+        // Candidates by surname, and by first word and surname: a name of
+        // several words is only extended by names that share both (see
+        // `extends`), and a common surname is shared by thousands.
         let mut by_surname: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut by_first_last: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
         for (i, t) in tokens.iter().enumerate() {
-            if let Some(last) = t.last() {
+            if let (Some(first), Some(last)) = (t.first(), t.last()) {
                 by_surname.entry(last).or_default().push(i);
+                by_first_last.entry((first, last)).or_default().push(i);
             }
         }
         for (i, short) in tokens.iter().enumerate() {
-            let Some(last) = short.last() else { continue };
-            let longer: Vec<usize> = by_surname[last].iter().copied().filter(|&j| j != i && extends(&tokens[j], short)).collect();
+            let (Some(first), Some(last)) = (short.first(), short.last()) else { continue };
+            let candidates = if short.len() > 1 { &by_first_last[&(*first, *last)] } else { &by_surname[last] };
+            let longer: Vec<usize> = candidates.iter().copied().filter(|&j| j != i && extends(&tokens[j], short)).collect();
             // The longest names extending this one; merge only when there is one.
             let maximal: Vec<usize> = longer.iter().copied().filter(|&j| !longer.iter().any(|&k| k != j && extends(&tokens[k], &tokens[j]))).collect();
             if let [only] = maximal[..] {
-                join(&mut cluster, only, i);
+                union(only, i);
             }
         }
+    }
+    for (i, c) in cluster.iter_mut().enumerate() {
+        *c = root(&mut parent, i);
     }
     for c in corrections {
         match c {

@@ -1,7 +1,7 @@
 //! The SQLite store: documents, entities and the append-only event log.
 //!
 //! Each document is written with all its events in one transaction, or in
-//! one savepoint of a [`Batch`](crate::batch::Batch) transaction, so a crash
+//! a [`Batch`](crate::batch::Batch) transaction with others, so a crash
 //! leaves either the whole document or nothing. A document already
 //! stored with the same text is skipped: ingesting twice changes nothing.
 //! Every statement binds its values; no text from an article is ever spliced
@@ -18,7 +18,11 @@
 //! Near-duplicates are found through the four 16-bit bands of the SimHash,
 //! each indexed: two hashes at most 3 bits apart differ in at most 3 bands,
 //! so they share at least one (pigeonhole), and only documents sharing a band
-//! are compared.
+//! are compared. A [`Batch`](crate::batch::Batch) keeps those bands in
+//! memory ([`Similar`]): a band shared by a family of similar stories holds
+//! hundreds of documents, more as the database grows, and reading each from
+//! SQLite for every new document made the writer slower the larger the
+//! database.
 
 use std::path::Path;
 use std::time::Duration;
@@ -87,7 +91,7 @@ CREATE INDEX IF NOT EXISTS events_date ON events(date);
 /// The schema version this code writes, in `PRAGMA user_version`. Databases
 /// of version 0 (the first schema, before versions were recorded) are
 /// migrated on open.
-const SCHEMA_VERSION: i64 = 4;
+const SCHEMA_VERSION: i64 = 5;
 
 /// Version 0 → 1: fingerprints of documents and the sources of each story.
 const FINGERPRINTS: &str = "
@@ -156,6 +160,45 @@ CREATE INDEX documents_band1 ON documents(simhash_band1, simhash);
 CREATE INDEX documents_band2 ON documents(simhash_band2, simhash);
 CREATE INDEX documents_band3 ON documents(simhash_band3, simhash);
 ";
+
+/// Version 4 → 5: cheaper writes of the event log, and the event feed read
+/// in order from an index. The persons an ingested document makes stale are
+/// marked once per document by [`write_document`] instead of by a trigger
+/// run for each event row. `events_date` goes: no query read it, as they
+/// sort and filter on the date, else the document's publication date, which
+/// lie in two tables; each event now carries that date as `sort_date`
+/// (filled for the stored events by [`fill_sort_dates`]), indexed, so that
+/// the newest thousand events are read without sorting the whole log.
+const LEANER_EVENTS: &str = "
+DROP TRIGGER IF EXISTS tenure_event_added;
+DROP INDEX IF EXISTS events_date;
+ALTER TABLE events ADD COLUMN sort_date TEXT;
+CREATE TRIGGER events_redated AFTER UPDATE OF published ON documents WHEN old.published IS NOT new.published BEGIN
+    UPDATE events SET sort_date = coalesce(date, new.published) WHERE document_id = new.id;
+END;
+";
+
+/// Fills `sort_date` for the events stored before version 5, a range of ids
+/// at a time (an UPDATE of every event at once journalled the whole table),
+/// with the trigger that marks changed events put aside: the date an event
+/// sorts by changes no tenure.
+fn fill_sort_dates(tx: &Connection) -> Result<()> {
+    let trigger: Option<String> = tx.query_row("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'tenure_event_changed'", [], |r| r.get(0)).optional()?;
+    if trigger.is_some() {
+        tx.execute_batch("DROP TRIGGER tenure_event_changed")?;
+    }
+    let max: i64 = tx.query_row("SELECT coalesce(max(id), 0) FROM events", [], |r| r.get(0))?;
+    let mut fill = tx.prepare("UPDATE events SET sort_date = coalesce(date, (SELECT published FROM documents d WHERE d.id = events.document_id)) WHERE id BETWEEN ?1 AND ?2")?;
+    const STEP: i64 = 20_000;
+    for lo in (0..=max).step_by(STEP as usize) {
+        fill.execute([lo, lo + STEP - 1])?;
+    }
+    if let Some(sql) = trigger {
+        tx.execute_batch(&sql)?;
+    }
+    tx.execute_batch("CREATE INDEX events_sort_date ON events(sort_date)")?;
+    Ok(())
+}
 
 /// The fingerprints of a text (see [`tenure_sources::fingerprint`]):
 /// computed by [`Fingerprint::of`], or ahead of time by a caller that has
@@ -300,6 +343,10 @@ impl Store {
             tx.execute_batch(crate::tenures::SCHEMA)?;
             crate::tenures::mark_all(&tx)?;
         }
+        if version < 5 {
+            tx.execute_batch(LEANER_EVENTS)?;
+            fill_sort_dates(&tx)?;
+        }
         tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
         tx.commit()?;
         Ok(())
@@ -314,7 +361,7 @@ impl Store {
     /// A database error; then nothing of this document is stored.
     pub fn ingest(&mut self, doc: &DocumentRecord, events: &[Event]) -> Result<IngestOutcome> {
         let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        let outcome = write_document(&tx, doc, events)?;
+        let outcome = write_document(&tx, &mut WriteCache::default(), doc, events)?;
         tx.commit()?;
         Ok(outcome)
     }
@@ -357,9 +404,107 @@ impl Store {
     }
 }
 
+/// The stored names already looked up or written in this transaction and the
+/// ones before it, by (kind, key): most events name an organization or a
+/// person seen shortly before, and the lookup was a tenth of the writer's
+/// time. It is only right while this connection is the only writer: a
+/// [`Batch`](crate::batch::Batch) empties it when another connection has
+/// committed (`PRAGMA data_version`) and when a transaction is rolled back.
+#[derive(Default)]
+pub(crate) struct Names {
+    /// Key → (row id, name as stored), persons then organizations.
+    known: [std::collections::HashMap<String, (i64, String)>; 2],
+}
+
+impl Names {
+    /// Names kept at most; then the map starts again (it holds the recent
+    /// ones, and memory stays bounded on a crawl of millions of names).
+    const CAPACITY: usize = 100_000;
+
+    pub(crate) fn clear(&mut self) {
+        self.known.iter_mut().for_each(|m| m.clear());
+    }
+
+    fn of(&mut self, kind: EntityKind) -> &mut std::collections::HashMap<String, (i64, String)> {
+        &mut self.known[match kind {
+            EntityKind::Person => 0,
+            EntityKind::Org => 1,
+        }]
+    }
+}
+
+/// The SimHashes of the stored documents by band, in memory: what the band
+/// indexes give, without a query per new document (see the module
+/// documentation). 64 bytes a document.
+#[derive(Default)]
+pub(crate) struct Similar {
+    /// Band value → (SimHash, document row id), for each of the four bands.
+    bands: [std::collections::HashMap<u16, Vec<(u64, i64)>>; 4],
+}
+
+impl Similar {
+    /// Every stored document's SimHash, read from a band index (the rows
+    /// hold the text before it).
+    fn load(conn: &Connection) -> Result<Similar> {
+        let mut similar = Similar::default();
+        let mut stmt = conn.prepare("SELECT id, simhash FROM documents INDEXED BY documents_band0 WHERE simhash_band0 IS NOT NULL")?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            similar.add(r.get::<_, i64>(1)? as u64, r.get(0)?);
+        }
+        Ok(similar)
+    }
+
+    fn add(&mut self, simhash: u64, id: i64) {
+        for (i, band) in self.bands.iter_mut().enumerate() {
+            band.entry((simhash >> (16 * i)) as u16).or_default().push((simhash, id));
+        }
+    }
+
+    /// The nearest within 3 bits, the first stored on a tie: (distance, id).
+    fn nearest(&self, simhash: u64) -> Option<(u32, i64)> {
+        let mut best: Option<(u32, i64)> = None;
+        for (i, band) in self.bands.iter().enumerate() {
+            for &(other, id) in band.get(&((simhash >> (16 * i)) as u16)).into_iter().flatten() {
+                let distance = (other ^ simhash).count_ones();
+                if fingerprint::near_duplicate(other, simhash) && best.is_none_or(|b| (distance, id) < b) {
+                    best = Some((distance, id));
+                }
+            }
+        }
+        best
+    }
+}
+
+/// What the writer remembers between documents; see [`Names`] and
+/// [`Similar`]. Both are only right while they match the database in the
+/// writer's transaction: [`WriteCache::clear`] when they may not.
+#[derive(Default)]
+pub(crate) struct WriteCache {
+    pub(crate) names: Names,
+    /// `None`: not loaded (read on first use), or stale. Left `None` by
+    /// [`Store::ingest`], which looks the bands up in SQLite instead.
+    similar: Option<Similar>,
+    /// Whether to keep `similar` in memory at all.
+    keep_similar: bool,
+}
+
+impl WriteCache {
+    /// A cache that keeps the SimHashes in memory: for many documents.
+    pub(crate) fn for_batch() -> WriteCache {
+        WriteCache { keep_similar: true, ..WriteCache::default() }
+    }
+
+    pub(crate) fn clear(&mut self) {
+        self.names.clear();
+        self.similar = None;
+    }
+}
+
 /// Writes one document and its events on `conn`, inside the caller's
-/// transaction or savepoint: the caller commits or rolls back the whole.
-pub(crate) fn write_document(conn: &Connection, doc: &DocumentRecord, events: &[Event]) -> Result<IngestOutcome> {
+/// transaction: the caller commits or rolls back the whole. `cache` must
+/// match the database as it is in that transaction.
+pub(crate) fn write_document(conn: &Connection, cache: &mut WriteCache, doc: &DocumentRecord, events: &[Event]) -> Result<IngestOutcome> {
     let hash = content_hash(&doc.text);
     let fingerprint = doc.fingerprint.unwrap_or_else(|| Fingerprint::of(&doc.text));
     let existing: Option<(i64, String)> = conn
@@ -375,13 +520,18 @@ pub(crate) fn write_document(conn: &Connection, doc: &DocumentRecord, events: &[
             )?
             .execute(params![id, hash, doc.lang, doc.published, doc.published_inferred, doc.title, doc.url, doc.origin, doc.text])?;
             set_fingerprint(conn, id, &fingerprint)?;
+            // Its SimHash moved: read them again when next needed (rare).
+            cache.similar = None;
             (id, true)
         }
         None => {
             if already_known(conn, doc)? {
                 return Ok(IngestOutcome::Unchanged);
             }
-            if let Some(original) = original_of(conn, &fingerprint)? {
+            if cache.keep_similar && cache.similar.is_none() {
+                cache.similar = Some(Similar::load(conn)?);
+            }
+            if let Some(original) = original_of(conn, cache.similar.as_ref(), &fingerprint)? {
                 let outcome = if original.same_text {
                     IngestOutcome::Duplicate { of: original.doc_id.clone() }
                 } else {
@@ -419,11 +569,26 @@ pub(crate) fn write_document(conn: &Connection, doc: &DocumentRecord, events: &[
                 b2,
                 b3
             ])?;
-            (conn.last_insert_rowid(), false)
+            let id = conn.last_insert_rowid();
+            if let Some(similar) = &mut cache.similar {
+                similar.add(fingerprint.simhash, id);
+            }
+            (id, false)
         }
     };
+    let mut persons: Vec<i64> = Vec::new();
     for (seq, e) in events.iter().enumerate() {
-        insert_event(conn, document_id, seq, e)?;
+        if let Some(person) = insert_event(conn, &mut cache.names, document_id, doc.published.as_deref(), seq, e)? {
+            persons.push(person);
+        }
+    }
+    // The persons whose stored tenures this document changes (see
+    // `tenures`), each once: cheaper than a trigger on every event row.
+    persons.sort_unstable();
+    persons.dedup();
+    let mut mark = conn.prepare_cached("INSERT OR IGNORE INTO tenure_dirty (kind, entity_id) SELECT 'person', coalesce(canonical_id, id) FROM entities WHERE id = ?1")?;
+    for person in persons {
+        mark.execute([person])?;
     }
     Ok(if updated { IngestOutcome::Updated(events.len()) } else { IngestOutcome::Added(events.len()) })
 }
@@ -454,8 +619,9 @@ fn already_known(conn: &Connection, doc: &DocumentRecord) -> Result<bool> {
 }
 
 /// The stored document a text copies: one with the same normalized text,
-/// else the nearest within 3 bits of SimHash (the first stored on a tie).
-fn original_of(conn: &Connection, f: &Fingerprint) -> Result<Option<Original>> {
+/// else the nearest within 3 bits of SimHash (the first stored on a tie),
+/// from `similar` when given.
+fn original_of(conn: &Connection, similar: Option<&Similar>, f: &Fingerprint) -> Result<Option<Original>> {
     // The first stored is chosen here rather than by `ORDER BY id LIMIT 1`:
     // with that clause SQLite prepared the statement again on every call
     // (the plan depends on the bound value). There is rarely more than one.
@@ -471,28 +637,31 @@ fn original_of(conn: &Connection, f: &Fingerprint) -> Result<Option<Original>> {
     if same_text.is_some() {
         return Ok(same_text);
     }
-    let [b0, b1, b2, b3] = f.bands();
-    // One indexed lookup per band (SQLite's OR optimization), then the exact
-    // distance here.
-    let mut stmt = conn.prepare_cached(
-        "SELECT id, simhash FROM documents
-         WHERE simhash_band0 = ?1 OR simhash_band1 = ?2 OR simhash_band2 = ?3 OR simhash_band3 = ?4",
-    )?;
-    // Only the two integers of each candidate: the id text is read for the
-    // one kept.
-    let candidates = stmt.query_map(params![b0, b1, b2, b3], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)))?;
-    let mut best: Option<(u32, i64)> = None;
-    for c in candidates {
-        let (id, simhash) = c?;
-        let simhash = simhash as u64;
-        if !fingerprint::near_duplicate(simhash, f.simhash) {
-            continue;
+    let best = match similar {
+        Some(similar) => similar.nearest(f.simhash),
+        None => {
+            let [b0, b1, b2, b3] = f.bands();
+            // One lookup per band, each read from its covering index alone
+            // (an OR of the four read every candidate's row, text and all);
+            // the exact distance here.
+            let mut stmt = conn.prepare_cached(
+                "SELECT id, simhash FROM documents WHERE simhash_band0 = ?1
+                 UNION ALL SELECT id, simhash FROM documents WHERE simhash_band1 = ?2
+                 UNION ALL SELECT id, simhash FROM documents WHERE simhash_band2 = ?3
+                 UNION ALL SELECT id, simhash FROM documents WHERE simhash_band3 = ?4",
+            )?;
+            let candidates = stmt.query_map(params![b0, b1, b2, b3], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)? as u64)))?;
+            let mut best: Option<(u32, i64)> = None;
+            for c in candidates {
+                let (id, simhash) = c?;
+                let distance = (simhash ^ f.simhash).count_ones();
+                if fingerprint::near_duplicate(simhash, f.simhash) && best.is_none_or(|b| (distance, id) < b) {
+                    best = Some((distance, id));
+                }
+            }
+            best
         }
-        let distance = (simhash ^ f.simhash).count_ones();
-        if best.is_none_or(|b| (distance, id) < b) {
-            best = Some((distance, id));
-        }
-    }
+    };
     let Some((distance, id)) = best else { return Ok(None) };
     let doc_id = conn.prepare_cached("SELECT doc_id FROM documents WHERE id = ?1")?.query_row([id], |r| r.get(0))?;
     Ok(Some(Original { id, doc_id, distance, same_text: false }))
@@ -502,31 +671,49 @@ fn original_of(conn: &Connection, f: &Fingerprint) -> Result<Option<Original>> {
 /// written (its key); which entity it belongs to is [`Store::resolve`]'s
 /// business, so that a correction can move it later. Of two spellings of one
 /// key the better one is kept, whatever the order they came in.
-fn entity(conn: &Connection, kind: EntityKind, name: &str) -> Result<i64> {
+fn entity(conn: &Connection, names: &mut Names, kind: EntityKind, name: &str) -> Result<i64> {
     let k = key(kind, name);
     let k = if k.is_empty() { name.trim().to_lowercase() } else { k };
     let name = name.trim();
-    if let Some((id, stored)) = conn
-        .prepare_cached("SELECT id, name FROM entities WHERE kind = ?1 AND key = ?2")?
-        .query_row(params![kind.as_str(), k], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))
-        .optional()?
-    {
-        if better_spelling(name, &stored) {
-            conn.prepare_cached("UPDATE entities SET name = ?2 WHERE id = ?1")?.execute(params![id, name])?;
+    if let Some((id, stored)) = names.of(kind).get_mut(&k) {
+        if better_spelling(name, stored) {
+            conn.prepare_cached("UPDATE entities SET name = ?2 WHERE id = ?1")?.execute(params![*id, name])?;
+            *stored = name.to_string();
         }
-        return Ok(id);
+        return Ok(*id);
     }
-    conn.prepare_cached("INSERT INTO entities (kind, name, key) VALUES (?1, ?2, ?3)")?.execute(params![kind.as_str(), name, k])?;
-    Ok(conn.last_insert_rowid())
+    let stored = conn
+            .prepare_cached("SELECT id, name FROM entities WHERE kind = ?1 AND key = ?2")?
+            .query_row(params![kind.as_str(), k], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))
+            .optional()?;
+    let (id, kept) = match stored {
+        Some((id, stored)) if better_spelling(name, &stored) => {
+            conn.prepare_cached("UPDATE entities SET name = ?2 WHERE id = ?1")?.execute(params![id, name])?;
+            (id, name.to_string())
+        }
+        Some(found) => found,
+        None => {
+            conn.prepare_cached("INSERT INTO entities (kind, name, key) VALUES (?1, ?2, ?3)")?.execute(params![kind.as_str(), name, k])?;
+            (conn.last_insert_rowid(), name.to_string())
+        }
+    };
+    let known = names.of(kind);
+    if known.len() >= Names::CAPACITY {
+        known.clear();
+    }
+    known.insert(k, (id, kept));
+    Ok(id)
 }
 
-fn insert_event(conn: &Connection, document_id: i64, seq: usize, e: &Event) -> Result<()> {
-    let person = e.person.as_deref().map(|p| entity(conn, EntityKind::Person, p)).transpose()?;
-    let org = entity(conn, EntityKind::Org, &e.org)?;
-    let counterpart = e.counterpart.as_deref().map(|c| entity(conn, EntityKind::Org, c)).transpose()?;
+/// Inserts one event of a document published on `published`; returns its
+/// person's stored name, if any.
+fn insert_event(conn: &Connection, names: &mut Names, document_id: i64, published: Option<&str>, seq: usize, e: &Event) -> Result<Option<i64>> {
+    let person = e.person.as_deref().map(|p| entity(conn, names, EntityKind::Person, p)).transpose()?;
+    let org = entity(conn, names, EntityKind::Org, &e.org)?;
+    let counterpart = e.counterpart.as_deref().map(|c| entity(conn, names, EntityKind::Org, c)).transpose()?;
     conn.prepare_cached(
-        "INSERT INTO events (document_id, seq, type, person_id, org_id, unit, role, role_text, date, until, counterpart_id, manner, status, evidence_start, evidence_end, evidence_text, confidence)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+        "INSERT INTO events (document_id, seq, type, person_id, org_id, unit, role, role_text, date, until, counterpart_id, manner, status, evidence_start, evidence_end, evidence_text, confidence, sort_date)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, coalesce(?9, ?18))",
     )?
     .execute(params![
             document_id,
@@ -546,8 +733,9 @@ fn insert_event(conn: &Connection, document_id: i64, seq: usize, e: &Event) -> R
             e.evidence.end as i64,
             e.evidence.text,
             e.confidence as f64,
+            published,
         ])?;
-    Ok(())
+    Ok(person)
 }
 
 /// FNV-1a over the text: enough to tell a changed article from the same one.
@@ -659,6 +847,70 @@ mod tests {
         drop(store);
         let store = Store::open(&path).unwrap();
         assert_eq!(store.sources_of("old").unwrap().len(), 1, "reopening migrates nothing twice");
+    }
+
+    #[test]
+    fn a_batch_finds_near_duplicates_stored_before_it_and_by_another_connection() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("kb.db");
+        let mut store = Store::open(&path).unwrap();
+        let mut other = Store::open(&path).unwrap();
+        ingest(&mut store, "wire", "https://wire.example/a", STORY);
+        let record = |id: &str, text: &str| DocumentRecord { doc_id: id.into(), text: text.into(), url: Some(format!("https://{id}.example")), ..DocumentRecord::default() };
+        let mut batch = store.batch(crate::BatchLimits { documents: 1, age: Duration::from_secs(3600) });
+        assert!(matches!(batch.ingest(&record("blog", &edited()), &[]).unwrap(), IngestOutcome::NearDuplicate { of, .. } if of == "wire"), "stored before the batch");
+        // Between two of the batch's transactions another writer stores a story.
+        let club = [OTHER; 4].join(" ");
+        other.ingest(&record("club", &club), &[]).unwrap();
+        let other_edited = club.replacen("limogé", "renvoyé", 1);
+        let outcome = batch.ingest(&record("club-2", &other_edited), &[]).unwrap();
+        assert!(matches!(&outcome, IngestOutcome::NearDuplicate { of, .. } if of == "club"), "{outcome:?}");
+        batch.finish().unwrap();
+    }
+
+    #[test]
+    fn version_5_marks_persons_per_document_and_drops_the_unused_date_index() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("kb.db")).unwrap();
+        let objects: Vec<String> = store.conn.prepare("SELECT name FROM sqlite_master WHERE name IN ('tenure_event_added', 'events_date')").unwrap().query_map([], |r| r.get(0)).unwrap().map(|r| r.unwrap()).collect();
+        assert!(objects.is_empty(), "{objects:?}");
+        ingest(&mut store, "wire", "https://wire.example/a", STORY);
+        assert!(store.tenures_pending().unwrap(), "the document's persons are marked");
+        store.ensure_tenures().unwrap();
+        assert!(store.check().unwrap().is_clean());
+    }
+
+    #[test]
+    fn a_database_of_version_4_gets_the_sort_dates_of_its_events() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("kb.db");
+        let mut store = Store::open(&path).unwrap();
+        ingest(&mut store, "wire", "https://wire.example/a", STORY);
+        ingest(&mut store, "other", "https://x.example/b", OTHER);
+        store.ensure_tenures().unwrap();
+        let feed = store.events(&crate::EventFilter::default()).unwrap();
+        assert!(feed.len() > 2);
+        store
+            .conn
+            .execute_batch(
+                "DROP INDEX events_sort_date; DROP TRIGGER events_redated; ALTER TABLE events DROP COLUMN sort_date;
+                 CREATE INDEX events_date ON events(date);
+                 CREATE TRIGGER tenure_event_added AFTER INSERT ON events WHEN new.person_id IS NOT NULL BEGIN
+                     INSERT OR IGNORE INTO tenure_dirty (kind, entity_id) SELECT 'person', coalesce(canonical_id, id) FROM entities WHERE id = new.person_id;
+                 END;
+                 PRAGMA user_version = 4;",
+            )
+            .unwrap();
+        drop(store);
+        let store = Store::open(&path).unwrap();
+        assert!(!store.tenures_pending().unwrap(), "filling the sort dates changes no tenure");
+        assert_eq!(store.events(&crate::EventFilter::default()).unwrap(), feed);
+        let unsorted: i64 = store.conn.query_row("SELECT count(*) FROM events WHERE sort_date IS NOT coalesce(date, (SELECT published FROM documents d WHERE d.id = document_id))", [], |r| r.get(0)).unwrap();
+        assert_eq!(unsorted, 0);
+        // A document's new publication date moves its undated events in the feed.
+        store.conn.execute("UPDATE documents SET published = '2031-01-01' WHERE doc_id = 'other'", []).unwrap();
+        let unsorted: i64 = store.conn.query_row("SELECT count(*) FROM events WHERE sort_date IS NOT coalesce(date, (SELECT published FROM documents d WHERE d.id = document_id))", [], |r| r.get(0)).unwrap();
+        assert_eq!(unsorted, 0);
     }
 
     #[test]

@@ -7,6 +7,11 @@
 //! WARC crawls, plain or gzipped ([`warc`], one document per HTML response),
 //! directories (recursively, in name order) and standard input.
 //!
+//! A directory's walk skips hidden files and its README (`README`,
+//! `README.md`, `readme.txt`…): a folder of articles often carries one
+//! saying what they are, and it is not news. Named on the command line, a
+//! README is read like any file.
+//!
 //! The format comes from the file name's extension where it says one, else
 //! from the first bytes ([`Format::sniff`]), so a saved page without an
 //! extension or a crawl piped on stdin is still read as what it is.
@@ -161,7 +166,7 @@ pub fn input_size(inputs: &[PathBuf]) -> Option<u64> {
     fn size(path: &Path) -> u64 {
         match std::fs::metadata(path) {
             Ok(m) if m.is_dir() => std::fs::read_dir(path)
-                .map(|rd| rd.filter_map(|e| e.ok()).filter(|e| !is_hidden(&e.path())).map(|e| size(&e.path())).sum())
+                .map(|rd| rd.filter_map(|e| e.ok()).filter(|e| !skipped_in_walk(&e.path())).map(|e| size(&e.path())).sum())
                 .unwrap_or(0),
             Ok(m) => m.len(),
             Err(_) => 0,
@@ -170,8 +175,12 @@ pub fn input_size(inputs: &[PathBuf]) -> Option<u64> {
     inputs.iter().map(|p| (p.as_os_str() != "-").then(|| size(p))).sum()
 }
 
-fn is_hidden(path: &Path) -> bool {
-    path.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.'))
+/// Whether a directory's walk leaves this entry out: hidden, or the
+/// directory's README (see the module documentation).
+fn skipped_in_walk(path: &Path) -> bool {
+    let Some(name) = path.file_name().and_then(|n| n.to_str()) else { return false };
+    let stem = name.split_once('.').map_or(name, |(stem, _)| stem);
+    name.starts_with('.') || (stem.eq_ignore_ascii_case("readme") && path.is_file())
 }
 
 fn read_path(path: &Path, control: &ReadControl, sink: &mut dyn FnMut(Item)) {
@@ -190,7 +199,7 @@ fn read_path(path: &Path, control: &ReadControl, sink: &mut dyn FnMut(Item)) {
             if control.stopped() {
                 return;
             }
-            if !is_hidden(&e) {
+            if !skipped_in_walk(&e) {
                 read_path(&e, control, sink);
             }
         }
@@ -493,6 +502,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("a.txt"), "Claire Martin quitte Fabrikam.").unwrap();
         std::fs::write(dir.path().join(".hidden.txt"), "not read").unwrap();
+        std::fs::write(dir.path().join("README.md"), "# Articles\n\nWhat this folder holds.").unwrap();
         std::fs::write(dir.path().join("b.jsonl"), "{\"id\":\"x\",\"text\":\"Hello there\"}\n").unwrap();
         let inputs = [dir.path().to_path_buf()];
         let control = ReadControl::default();
@@ -501,6 +511,22 @@ mod tests {
         assert_eq!(docs, 2);
         assert_eq!(Some(control.bytes_read()), input_size(&inputs));
         assert_eq!(input_size(&[PathBuf::from("-")]), None);
+    }
+
+    #[test]
+    fn a_directory_walk_skips_the_readme_but_a_readme_named_is_read() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.txt"), "Claire Martin quitte Fabrikam.").unwrap();
+        for name in ["README.md", "readme", "Readme.txt"] {
+            std::fs::write(dir.path().join(name), "What this folder holds: invented articles.").unwrap();
+        }
+        std::fs::create_dir(dir.path().join("readme.d")).unwrap();
+        std::fs::write(dir.path().join("readme.d").join("b.txt"), "Jean Dupont rejoint Contoso.").unwrap();
+        let (docs, errs) = collect(&[dir.path().to_path_buf()]);
+        let ids: Vec<&str> = docs.iter().map(|d| d.id.as_str()).collect();
+        assert_eq!(ids, ["a.txt", "b.txt"], "{errs:?}");
+        let (docs, _) = collect(&[dir.path().join("README.md")]);
+        assert_eq!(docs.len(), 1, "named, it is read");
     }
 
     #[test]
