@@ -2175,6 +2175,15 @@ fn pair_moves_across_sentences(drafts: &mut [Draft]) {
     }
 }
 
+/// "Contoso names X chief executive" (the day's news) and "X has been
+/// appointed chief executive, effective 1 September": the headline tells the
+/// plan dated after publication (one post: the same title in both).
+fn undated_news_of_a_plan(a: &Draft, b: &Draft, published: Option<PartialDate>) -> bool {
+    let future = |d: &Draft| d.status == Status::Planned && !d.date_weak && d.date.zip(published).is_some_and(|(x, p)| x.ordinal_start() > p.ordinal_end());
+    let news = |d: &Draft| d.status == Status::Actual && d.date_weak;
+    a.role.is_some() && a.role == b.role && ((future(a) && news(b)) || (future(b) && news(a)))
+}
+
 /// One event per change: reports of the same change in one article merge,
 /// keeping the most precise date and the first evidence.
 fn merge(drafts: Vec<Draft>, published: Option<PartialDate>) -> Vec<Draft> {
@@ -2195,7 +2204,7 @@ fn merge(drafts: Vec<Draft>, published: Option<PartialDate>) -> Vec<Draft> {
                 && o.org == d.org
                 // "Ellison wird Executive Chairman und übernimmt...": one verb read as
                 // a plan, the other as done, in one sentence: one change.
-                && (o.status == d.status || o.sentence == d.sentence && [o.status, d.status].iter().all(|s| matches!(s, Status::Actual | Status::Planned)))
+                && (o.status == d.status || [o.status, d.status].iter().all(|s| matches!(s, Status::Actual | Status::Planned)) && (o.sentence == d.sentence || undated_news_of_a_plan(o, &d, published)))
                 && (d.kind != EventType::Dissolution || o.unit == d.unit)
                 && (o.person.is_some() || o.role == d.role)
                 // A default date (the day's news) agrees with a date the text gives
@@ -2231,6 +2240,9 @@ fn merge(drafts: Vec<Draft>, published: Option<PartialDate>) -> Vec<Draft> {
                 let future = o.date.zip(published).is_some_and(|(d, p)| d.ordinal_start() > p.ordinal_end());
                 if d.status == Status::Actual && !future {
                     o.status = Status::Actual;
+                }
+                if future && !o.date_weak && o.status == Status::Actual && d.status == Status::Planned {
+                    o.status = Status::Planned;
                 }
                 o.until = o.until.or(d.until);
                 o.counterpart = o.counterpart.take().or(d.counterpart);

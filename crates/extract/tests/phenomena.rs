@@ -702,3 +702,12 @@ fn a_title_as_subject_with_no_known_holder_is_not_the_next_name() {
     assert!(!ev.iter().any(|e| e.kind == EventType::End && e.person.as_deref() == Some("Parag Agrawal")), "{:#?}", brief(&ev));
     assert_eq!(find(&ev, EventType::Start, Some("Parag Agrawal"), "Fabrikam").role.as_deref(), Some("ceo"));
 }
+
+#[test]
+fn a_headline_and_the_plan_it_announces_are_one_change() {
+    let text = "Contoso names Maria Lopez chief executive\nContoso said on Tuesday that Maria Lopez had been appointed chief executive officer, effective 1 September.";
+    let ev = extract(Lang::En, "2024-05-07", text);
+    let starts: Vec<_> = ev.iter().filter(|e| e.kind == EventType::Start && e.person.as_deref() == Some("Maria Lopez")).collect();
+    assert_eq!(starts.len(), 1, "{:#?}", brief(&ev));
+    assert_eq!((starts[0].date.as_deref(), starts[0].status), (Some("2024-09-01"), Status::Planned));
+}
