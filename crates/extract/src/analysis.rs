@@ -492,7 +492,8 @@ impl<'a> Analysis<'a> {
         for sent in &self.sents {
             let range = sent.tokens.clone();
             for i in range.clone() {
-                if claims.taken(i) || !self.capitalised(i) {
+                // "Su sucesor será X": a possessive opening the sentence is no name.
+                if claims.taken(i) || !self.capitalised(i) || self.lang.person_possessives.contains(&self.toks[i].folded) {
                     continue;
                 }
                 let end = self.capital_run(i, range.end, claims, common);

@@ -861,6 +861,7 @@ impl<'a, 'b> Engine<'a, 'b> {
         let object_first = entry.person == PersonSlot::Object && !passive;
         // "Su nombramiento", "his appointment": the possessor, named before, not the next name.
         let possessed = !entry.succession
+            && !entry.successor_named
             && [Some(ts), ts.checked_sub(1)].into_iter().flatten().filter(|&k| k >= range.start).any(|k| an.lang.person_possessives.contains(&an.toks[k].folded));
         let (mut persons, mut person_mention) = if possessed {
             // "Un mois après son départ d'OpenAI, Ilya Sutskever a dévoilé...": the
@@ -1000,7 +1001,9 @@ impl<'a, 'b> Engine<'a, 'b> {
                 .or_else(|| subject_title.clone())
                 .filter(here)
                 .or_else(|| best(apposed.map(|ts| ts.iter().filter(|t| here(t) && inherited_fits(t, kind, manner)).cloned().collect::<Vec<_>>()).as_ref()))
-                .or_else(|| person.and_then(|p| self.profile_title(p, org.as_deref())).filter(|t| inherited_fits(t, kind, manner)));
+                .or_else(|| person.and_then(|p| self.profile_title(p, org.as_deref())).filter(|t| inherited_fits(t, kind, manner)))
+                // "Sein Nachfolger wird Y": Y takes the post of the one the story is about.
+                .or_else(|| entry.successor_named.then(|| self.topic_before(range.start)).flatten().filter(|&p| Some(p) != person).and_then(|p| self.profile_title(p, org.as_deref())).map(|t| Title { former: false, recent: false, ..t }));
             // Founding: the founder's role, unless the text names the title taken.
             let title = if entry.manner == "founded" && later_title.is_none() {
                 let word = &an.toks[ts].folded;
@@ -1496,7 +1499,9 @@ impl<'a, 'b> Engine<'a, 'b> {
         };
         // A run that starts with a given name is a person nobody recognised, not an organization.
         let given_name = an.common.given_names.contains(&an.toks[k].folded) && k + 1 < end && capital(k + 1);
-        if !capital(k) || !an.toks[k].upper || given_name {
+        // "Su sucesor será X": a possessive opening the sentence is no name.
+        let possessive = an.lang.person_possessives.contains(&an.toks[k].folded);
+        if !capital(k) || !an.toks[k].upper || given_name || possessive {
             return None;
         }
         // "die Datenanalysefirma Tableau": the name after its description.

@@ -81,6 +81,10 @@ pub struct TriggerEntry {
     /// "X hands over to Y" (an end): Y starts where X ends.
     #[serde(default)]
     pub hands_over: bool,
+    /// "Sein Nachfolger wird Y", "his successor is Y" (a start): Y takes the
+    /// post of the person the story is about.
+    #[serde(default)]
+    pub successor_named: bool,
     #[serde(default)]
     pub examples: Vec<String>,
 }

@@ -711,3 +711,17 @@ fn a_headline_and_the_plan_it_announces_are_one_change() {
     assert_eq!(starts.len(), 1, "{:#?}", brief(&ev));
     assert_eq!((starts[0].date.as_deref(), starts[0].status), (Some("2024-09-01"), Status::Planned));
 }
+
+#[test]
+fn a_named_successor_takes_the_post_of_the_person_leaving() {
+    let cases = [
+        (Lang::De, "Peter Weber, Finanzchef der Fabrikam AG, geht. Sein Nachfolger wird Julia Wagner.", "Julia Wagner", "Fabrikam"),
+        (Lang::En, "Jane Doe, chief financial officer of Fabrikam, is stepping down. Her successor is John Smith.", "John Smith", "Fabrikam"),
+        (Lang::Fr, "Paul Durand, directeur financier de Fabrikam, s'en va. Son successeur sera Luc Moreau.", "Luc Moreau", "Fabrikam"),
+        (Lang::Es, "Nuria Campos, directora financiera de Fabrikam, se marcha. Su sucesor será Alberto Pascual.", "Alberto Pascual", "Fabrikam"),
+    ];
+    for (lang, text, successor, org) in cases {
+        let ev = extract(lang, "2024-06-14", text);
+        assert_eq!(find(&ev, EventType::Start, Some(successor), org).role.as_deref(), Some("cfo"), "{text}");
+    }
+}
