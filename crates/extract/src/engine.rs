@@ -10,7 +10,7 @@
 
 use std::collections::HashMap;
 
-use crate::analysis::{Analysis, MentionKind};
+use crate::analysis::{Analysis, Mention, MentionKind};
 use crate::date::PartialDate;
 use crate::event::{seniority, EventType, Status};
 use crate::phrase::{NoSlots, Slots};
@@ -103,16 +103,16 @@ pub fn extract(an: &Analysis) -> Vec<Draft> {
 fn end_posts_left_for_a_start(drafts: &mut Vec<Draft>) {
     let mut ends = Vec::new();
     for h in drafts.iter().filter(|d| d.kind == EventType::Held && d.until.is_some() && d.person.is_some()) {
-        let start = drafts.iter().find(|d| {
+        let start = drafts.iter().position(|d| {
             d.kind == EventType::Start && d.status == Status::Actual && d.person == h.person && d.org != h.org && d.sentence == h.sentence && d.date.zip(h.until).is_some_and(|(a, b)| a.compatible(&b))
         });
-        if let Some(start) = start {
-            ends.push(Draft { kind: EventType::End, date: h.until, date_weak: false, until: None, counterpart: start.org.clone(), manner: "unspecified".into(), confidence: 0.6, ..h.clone() });
+        if let Some(i) = start {
+            ends.push((i, Draft { kind: EventType::End, date: h.until, date_weak: false, until: None, counterpart: drafts[i].org.clone(), manner: "unspecified".into(), confidence: 0.6, ..h.clone() }));
         }
     }
-    for end in ends {
-        if let Some(start) = drafts.iter_mut().find(|d| d.kind == EventType::Start && d.person == end.person && d.sentence == end.sentence && d.counterpart.is_none()) {
-            start.counterpart = end.org.clone();
+    for (i, end) in ends {
+        if drafts[i].counterpart.is_none() {
+            drafts[i].counterpart = end.org.clone();
         }
         drafts.push(end);
     }
@@ -357,11 +357,12 @@ impl<'a, 'b> Engine<'a, 'b> {
                 // ("le directeur général de Tesla était Elon Musk"): "Der Aufsichtsrat
                 // von X hat Klaus Berger abberufen" is not his title.
                 let being = an.lang.copulas.matches_at(&an.toks, k) || an.lang.passive.contains(&t.folded);
-                let next_to_name = k + 1 == m.start && t.folded != "," && !being && !an.lang.former.matches_at(&an.toks, k) && !an.lang.until_now.matches_at(&an.toks, k);
+                let former = an.lang.former.matches_at(&an.toks, k) || an.lang.until_now.matches_at(&an.toks, k);
+                let next_to_name = k + 1 == m.start && t.folded != "," && !being && !former;
                 let glue = !next_to_name && (t.folded == "," && k + 1 == m.start
                     || an.lang.of.contains(&t.folded)
                     || an.lang.possessive.contains(&t.folded)
-                    || (t.is_word() && !t.upper && (an.lang.stopwords.contains(&t.folded) || an.lang.former.matches_at(&an.toks, k) || an.lang.until_now.matches_at(&an.toks, k))));
+                    || (t.is_word() && !t.upper && (an.lang.stopwords.contains(&t.folded) || former)));
                 if !glue || fillers >= 3 {
                     break;
                 }
@@ -548,15 +549,15 @@ impl<'a, 'b> Engine<'a, 'b> {
         let range = self.sentence_range(s);
         let toks = &an.toks[..range.end];
         let onset = (range.start..range.end).any(|k| l.onset.matches_at(toks, k));
-        let copula_at = |k: usize| -> Option<(usize, bool)> {
+        // (length, future, past): "will be", "is", "was".
+        let copula_at = |k: usize| -> Option<(usize, bool, bool)> {
             if let Some(m) = l.future_copulas.longest_at(toks, k, &NoSlots) {
-                return Some((m.len, true));
+                return Some((m.len, true, false));
             }
             let present = l.copulas.longest_at(toks, k, &NoSlots).map(|m| m.len);
             let past = l.past_copulas.longest_at(toks, k, &NoSlots).map(|m| m.len);
-            present.max(past).map(|n| (n, false))
+            present.max(past).map(|n| (n, false, past.is_some_and(|p| p >= present.unwrap_or(0))))
         };
-        let past_copula_at = |k: usize| l.past_copulas.longest_at(toks, k, &NoSlots).is_some_and(|m| l.copulas.longest_at(toks, k, &NoSlots).is_none_or(|c| m.len >= c.len));
         let mut out = Vec::new();
         for r in an.mentions.iter().filter(|m| m.start > range.start && m.end <= range.end && matches!(m.kind, MentionKind::Role { former: false, .. })) {
             // Not "de nouveau" ("again"), which only ends with a word for "new".
@@ -566,7 +567,7 @@ impl<'a, 'b> Engine<'a, 'b> {
             // The copula after the title and its "of ORG", before any name or comma.
             let after_title = (r.end..range.end.min(r.end + 6))
                 .take_while(|&k| an.toks[k].is_word() && !matches!(self.kind_at(k), Some(MentionKind::Person(_) | MentionKind::PersonRef { .. })))
-                .find_map(|k| copula_at(k).map(|(n, fut)| (k, k + n, fut)));
+                .find_map(|k| copula_at(k).map(|(n, fut, _)| (k, k + n, fut)));
             // "[its] new TITLE [of ORG] is PERSON"
             let forward = fresh.then_some(after_title).flatten().and_then(|(ts, te, fut)| {
                 let (p, _) = self.first_person_after(te, range.end.min(te + 3), None);
@@ -574,7 +575,7 @@ impl<'a, 'b> Engine<'a, 'b> {
             });
             // "PERSON is [the] new TITLE", "PERSON es desde hoy presidente"
             let backward = || {
-                let copula_ending_at = |k: usize| (k.saturating_sub(3).max(range.start)..k).find(|&j| copula_at(j).is_some_and(|(n, _)| j + n == k));
+                let copula_ending_at = |k: usize| (k.saturating_sub(3).max(range.start)..k).find(|&j| copula_at(j).is_some_and(|(n, _, _)| j + n == k));
                 let mut k = r.start - usize::from(fresh);
                 let mut again = false;
                 // Back over articles, onset words ("es desde hoy presidente") and
@@ -595,7 +596,7 @@ impl<'a, 'b> Engine<'a, 'b> {
                     }
                 }
                 let ts = copula_ending_at(k)?;
-                let fut = copula_at(ts)?.1;
+                let (_, fut, was) = copula_at(ts)?;
                 // "Henley macht für Ellison Platz und wird stellvertretender Vorsitzender":
                 // after "and", the copula's subject is the clause's first person.
                 let and_before = ts > range.start && l.coordinators.longest_at(toks, ts - 1, &NoSlots).is_some_and(|m| m.len == 1);
@@ -606,7 +607,6 @@ impl<'a, 'b> Engine<'a, 'b> {
                 // "Era presidenta de X desde 2015": a dropped subject is the story's person.
                 let dropped = || (l.pro_drop && (range.start..ts).all(|j| l.stopwords.contains(&an.toks[j].folded))).then(|| self.focus_before(range.start).map(|p| vec![p])).flatten();
                 let ps = if and_before { first_person()? } else { self.person_before(ts, range.start).map(|(ps, _)| ps).or_else(dropped)? };
-                let was = past_copula_at(ts);
                 // Without "new", "from now on" or "will be", the post is held, not taken.
                 Some((*ps.first()?, ts, k, fut, again, was || !(fresh || onset || fut || again), was))
             };
@@ -648,40 +648,51 @@ impl<'a, 'b> Engine<'a, 'b> {
         let an = self.an;
         let l = an.lang;
         let toks = &an.toks[..range.end];
-        let date_at = |k: usize| an.mention_at(k).filter(|m| m.start == k).and_then(|m| match m.kind {
-            MentionKind::Date(t) => t.date.map(|d| (d, m.end)),
-            _ => None,
-        });
         for k in from..range.end.min(to + 8) {
             if k > to && matches!(toks[k].folded.as_str(), "," | ";" | ":") {
                 break;
             }
-            if let Some(m) = l.span_from.longest_at(toks, k, &NoSlots) {
-                if let Some((start, end)) = date_at(k + m.len) {
-                    let until = l.span_to.longest_at(toks, end, &NoSlots).and_then(|t| date_at(end + t.len)).map(|(d, _)| d);
-                    if until.is_some() {
-                        return (Some(start), until);
+            if let Some((first, second)) = self.span_from(k, from, range.end) {
+                if let (MentionKind::Date(a), MentionKind::Date(b)) = (&first.kind, &second.kind) {
+                    if let (Some(start), Some(until)) = (a.date, b.date) {
+                        return (Some(start), Some(until));
                     }
                 }
             }
             if let Some(m) = l.since.longest_at(toks, k, &NoSlots) {
-                if let Some((start, _)) = date_at(k + m.len) {
-                    return (Some(start), None);
+                let date = an.mention_at(k + m.len).filter(|d| d.start == k + m.len).and_then(|d| match d.kind {
+                    MentionKind::Date(t) => t.date,
+                    _ => None,
+                });
+                if date.is_some() {
+                    return (date, None);
                 }
             }
         }
         (None, None)
     }
 
-    /// Whether the date mention at `start..end` opens or closes a span of
-    /// years ("de 2010 à 2015", "from 2010 to 2015").
-    fn in_held_span(&self, start: usize, end: usize, range: std::ops::Range<usize>) -> bool {
+    /// A span of years whose first date starts at token `d` ("de 2010 à
+    /// 2015", "from 2010 to 2015"; its opening word not before `lower`): its
+    /// two date mentions.
+    fn span_from(&self, d: usize, lower: usize, end: usize) -> Option<(&Mention, &Mention)> {
         let an = self.an;
-        let toks = &an.toks[..range.end];
-        let is_date = |k: usize| an.mention_at(k).is_some_and(|m| m.start == k && matches!(m.kind, MentionKind::Date(_)));
-        let date_ending_at = |k: usize| k > range.start && an.mention_at(k - 1).is_some_and(|m| m.end == k && matches!(m.kind, MentionKind::Date(_)));
-        let opens = phrase_ending_at(&an.lang.span_from, toks, start, range.start, 2).is_some() && an.lang.span_to.longest_at(toks, end, &NoSlots).is_some_and(|t| is_date(end + t.len));
-        let closes = phrase_ending_at(&an.lang.span_to, toks, start, range.start, 2).is_some_and(|j| date_ending_at(j) && an.mention_at(j - 1).is_some_and(|d| phrase_ending_at(&an.lang.span_from, toks, d.start, range.start, 2).is_some()));
+        let toks = &an.toks[..end];
+        let date_at = |j: usize| an.mention_at(j).filter(|m| m.start == j && matches!(m.kind, MentionKind::Date(_)));
+        let first = date_at(d)?;
+        phrase_ending_at(&an.lang.span_from, toks, d, lower, 2)?;
+        let to = an.lang.span_to.longest_at(toks, first.end, &NoSlots)?;
+        Some((first, date_at(first.end + to.len)?))
+    }
+
+    /// Whether the date mention at token `start` opens or closes a span of years.
+    fn in_held_span(&self, start: usize, range: std::ops::Range<usize>) -> bool {
+        let opens = self.span_from(start, range.start, range.end).is_some();
+        // The closing date: the first one stands before "to", right before it.
+        let closes = phrase_ending_at(&self.an.lang.span_to, &self.an.toks[..range.end], start, range.start, 2)
+            .and_then(|j| self.an.mention_at(j.checked_sub(1)?).filter(|m| m.end == j))
+            .and_then(|first| self.span_from(first.start, range.start, range.end))
+            .is_some_and(|(_, second)| second.start == start);
         opens || closes
     }
 
@@ -859,6 +870,13 @@ impl<'a, 'b> Engine<'a, 'b> {
 
         let passive = (ts.saturating_sub(3).max(range.start)..ts).any(|k| an.lang.passive.contains(&an.toks[k].folded));
         let object_first = entry.person == PersonSlot::Object && !passive;
+        // A title the sentence opens on, as its subject ("Le chercheur, ..., cofonde X").
+        let opening_title = an
+            .mentions
+            .iter()
+            .find(|m| m.start >= range.start && m.start < ts)
+            .filter(|m| matches!(m.kind, MentionKind::Role { .. }) && (range.start..m.start).all(|k| an.lang.stopwords.contains(&an.toks[k].folded)))
+            .map(|m| self.title(m.start, m.end));
         // "Su nombramiento", "his appointment": the possessor, named before, not the next name.
         let possessed = !entry.succession
             && !entry.successor_named
@@ -878,13 +896,10 @@ impl<'a, 'b> Engine<'a, 'b> {
             });
             // "El cofundador de la red social anunció su renuncia": a title as subject
             // stands for its holder; not knowing who that is, not for the next name.
-            let opens_with_title = an.mentions.iter().find(|m| m.start >= range.start && m.start < ts).is_some_and(|m| {
-                matches!(m.kind, MentionKind::Role { .. }) && (range.start..m.start).all(|k| an.lang.stopwords.contains(&an.toks[k].folded))
-            });
             let title_subject = || self.person_before(ts, range.start).and_then(|(ps, _)| ps.first().copied());
             match before {
                 Some((p, mi)) => (vec![p], Some(mi)),
-                None if opens_with_title => (title_subject().into_iter().collect(), None),
+                None if opening_title.is_some() => (title_subject().into_iter().collect(), None),
                 None => (following.or_else(|| self.topic_before(range.start)).into_iter().collect(), None),
             }
         } else if subject_unit.is_some() && !object_first {
@@ -895,12 +910,6 @@ impl<'a, 'b> Engine<'a, 'b> {
         // Languages that drop the subject ("En 2015 fue nombrado consejero delegado"),
         // or a sentence opening on a title ("Le chercheur, ..., cofonde X"):
         // the person the story is about.
-        let opening_title = an
-            .mentions
-            .iter()
-            .find(|m| m.start >= range.start && m.start < ts)
-            .filter(|m| matches!(m.kind, MentionKind::Role { .. }) && (range.start..m.start).all(|k| an.lang.stopwords.contains(&an.toks[k].folded)))
-            .map(|m| self.title(m.start, m.end));
         // "La consejera delegada de la plataforma anunció...": the title is the subject's.
         let mut subject_title = None;
         // "Le patron de Michelin doit passer le relais à X": a title as subject
@@ -1248,8 +1257,8 @@ impl<'a, 'b> Engine<'a, 'b> {
                 continue;
             }
             // "hatte X 2005 gemeinsam mit Petra Lange gegründet": a companion is not the subject.
-            if let Some(m) = self.an.mention_at(k).filter(|m| matches!(m.kind, MentionKind::Person(_)) && phrase_ending_at(&self.an.lang.comitative, &self.an.toks, m.start, start, 3).is_some()) {
-                k = phrase_ending_at(&self.an.lang.comitative, &self.an.toks, m.start, start, 3).unwrap_or(m.start);
+            if let Some(with) = self.companion_start(k, start) {
+                k = with;
                 continue;
             }
             if let Some(found) = self.person_from_mention(k) {
@@ -1571,12 +1580,13 @@ impl<'a, 'b> Engine<'a, 'b> {
         let mut k = ts;
         while k > range.start && ts - k < 8 {
             k -= 1;
+            // "hatte Brontex gemeinsam mit Petra Lange gegründet": past the companion.
+            if let Some(with) = self.companion_start(k, range.start) {
+                k = with;
+                continue;
+            }
             match self.kind_at(k) {
                 Some(MentionKind::Org(_) | MentionKind::OrgAnaphor { .. }) => return self.org_at(k),
-                // "hatte Brontex gemeinsam mit Petra Lange gegründet": past the companion.
-                Some(MentionKind::Person(_)) if phrase_ending_at(&an.lang.comitative, &an.toks, an.mention_at(k).unwrap().start, range.start, 3).is_some() => {
-                    k = phrase_ending_at(&an.lang.comitative, &an.toks, an.mention_at(k).unwrap().start, range.start, 3).unwrap();
-                }
                 Some(MentionKind::Person(_) | MentionKind::PersonRef { .. }) => return None,
                 _ if !an.toks[k].is_word() && an.toks[k].kind != crate::tokenize::TokenKind::Number => return None,
                 _ => {}
@@ -1683,8 +1693,8 @@ impl<'a, 'b> Engine<'a, 'b> {
         let toks = &an.toks[..range.end];
         // Verb-final: "hatte X 2005 gemeinsam mit Petra Lange gegründet".
         let before = (range.start..ts).rev().take_while(|&k| !matches!(toks[k].folded.as_str(), "," | ";" | ":")).find_map(|k| {
-            let m = an.mention_at(k).filter(|m| m.start == k && matches!(m.kind, MentionKind::Person(_)))?;
-            phrase_ending_at(&an.lang.comitative, toks, m.start, range.start, 3)?;
+            an.mention_at(k).filter(|m| m.start == k)?;
+            self.companion_start(k, range.start)?;
             self.person_from_mention(k).map(|(ps, _)| ps)
         });
         if let Some(persons) = before {
@@ -1706,6 +1716,13 @@ impl<'a, 'b> Engine<'a, 'b> {
             k += 1;
         }
         (Vec::new(), None)
+    }
+
+    /// Where the comitative phrase before the person named at token `k`
+    /// starts ("gemeinsam mit Petra Lange", "with Paul Allen"), not before `start`.
+    fn companion_start(&self, k: usize, start: usize) -> Option<usize> {
+        let m = self.an.mention_at(k).filter(|m| matches!(m.kind, MentionKind::Person(_)))?;
+        phrase_ending_at(&self.an.lang.comitative, &self.an.toks, m.start, start, 3)
     }
 
     /// A unit whose members hold a role, as the object of the verb ending at
@@ -1971,7 +1988,7 @@ impl<'a, 'b> Engine<'a, 'b> {
                         continue;
                     }
                     // "directeur financier de Renault de 2010 à 2015": the span of a post held.
-                    if self.in_held_span(m.start, m.end, range.clone()) {
+                    if self.in_held_span(m.start, range.clone()) {
                         continue;
                     }
                     // "Okafor, who co-founded it in 2019, has left": a relative clause's date is its own.
