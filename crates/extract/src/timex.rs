@@ -71,16 +71,16 @@ pub fn timex_at(lang: &Language, toks: &[Token], i: usize, published: Option<Par
             }
         }
     }
-    // A day from which a change takes effect looks ahead: "übernimmt zum 1. Januar".
-    let from_day = (i.saturating_sub(4)..i).any(|j| lang.effective.longest_at(&toks[..i], j, &crate::phrase::NoSlots).is_some_and(|m| j + m.len == i));
-    let future = future || from_day;
+    // A day from which a change takes effect looks ahead: "übernimmt zum 1. Januar"
+    // (asked only of a day without a year).
+    let ahead = || future || (i.saturating_sub(4)..i).any(|j| lang.effective.longest_at(&toks[..i], j, &crate::phrase::NoSlots).is_some_and(|m| j + m.len == i));
     // Day before month: "6 août 2024", "6. August", "6 de agosto de 2024".
     if let Some(day) = day_of(t) {
         let k = skip_fillers(i + 1);
         if let Some(month) = toks.get(k).and_then(|t| lang.month(&t.folded)) {
             return Some(match year_after(k + 1) {
                 Some((y, end)) => Timex { len: end - i, date: PartialDate::day(y, month, day), later: None },
-                None => Timex { len: k + 1 - i, date: month_in_context(month, Some(day), published, future), later: None },
+                None => Timex { len: k + 1 - i, date: month_in_context(month, Some(day), published, ahead()), later: None },
             });
         }
     }
@@ -91,7 +91,7 @@ pub fn timex_at(lang: &Language, toks: &[Token], i: usize, published: Option<Par
             if year_of(&toks[d]).is_none() {
                 return Some(match year_after(d + 1) {
                     Some((y, end)) => Timex { len: end - i, date: PartialDate::day(y, month, day), later: None },
-                    None => Timex { len: d + 1 - i, date: month_in_context(month, Some(day), published, future), later: None },
+                    None => Timex { len: d + 1 - i, date: month_in_context(month, Some(day), published, ahead()), later: None },
                 });
             }
         }
