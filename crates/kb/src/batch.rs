@@ -25,6 +25,7 @@ use std::time::{Duration, Instant};
 
 use tenure_extract::Event;
 
+use crate::checkpoint::{Checkpointer, WRITER_THRESHOLD};
 use crate::store::{write_document, DocumentRecord, IngestOutcome, Store, WriteCache};
 use crate::Result;
 
@@ -57,6 +58,8 @@ pub struct Batch<'s> {
     /// `PRAGMA data_version` when the last transaction began: it changes when
     /// another connection commits, and the cache may then be wrong.
     data_version: Option<i64>,
+    /// Copies what each commit wrote into the database file, beside the writer.
+    checkpointer: Option<Checkpointer>,
 }
 
 impl Store {
@@ -69,13 +72,12 @@ impl Store {
         // holds the pages of one statement at most. Set outside a
         // transaction (SQLite requires it), put back when the batch ends.
         let _ = self.conn.pragma_update(None, "temp_store", "MEMORY");
-        // The writer checkpoints the WAL itself when it passes this many
-        // pages; at SQLite's 1,000 (4 MB) a large ingest copied its hot index
-        // pages to the database file, and synced, every few commits. At
-        // 16,384 pages (64 MiB of WAL at most between checkpoints) each
-        // checkpoint copies a page once for many commits.
-        let _ = self.conn.pragma_update(None, "wal_autocheckpoint", 16_384);
-        Batch { store: self, limits, opened: None, documents: 0, cache: WriteCache::for_batch(), data_version: None }
+        // Checkpoints run beside the writer (see `checkpoint`); the writer's
+        // own, at a higher threshold than SQLite's 1,000 pages, only rewinds
+        // the log.
+        let _ = self.conn.pragma_update(None, "wal_autocheckpoint", WRITER_THRESHOLD);
+        let checkpointer = self.conn.path().filter(|p| !p.is_empty()).and_then(|p| Checkpointer::start(std::path::Path::new(p)));
+        Batch { store: self, limits, opened: None, documents: 0, cache: WriteCache::for_batch(), data_version: None, checkpointer }
     }
 }
 
@@ -137,6 +139,9 @@ impl Batch<'_> {
             // connection is usable again.
             self.rollback();
             return Err(e.into());
+        }
+        if let Some(c) = &self.checkpointer {
+            c.wake();
         }
         Ok(())
     }

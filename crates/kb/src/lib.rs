@@ -16,6 +16,7 @@
 
 pub mod batch;
 pub mod check;
+mod checkpoint;
 pub mod entities;
 pub mod export;
 pub mod projection;

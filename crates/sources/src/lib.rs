@@ -31,6 +31,7 @@ pub mod decode;
 pub mod feed;
 pub mod fingerprint;
 pub mod html;
+pub mod pending;
 pub mod warc;
 
 use std::fs::File;
@@ -40,6 +41,7 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
 
 pub use decode::{decode, Decoded};
+pub use pending::{Pending, UnparsedPage};
 
 /// One article.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -103,6 +105,12 @@ pub fn read_inputs(inputs: &[PathBuf], sink: &mut dyn FnMut(Item)) {
 /// once [`ReadControl::stop`] is called: the input being read then looks
 /// finished, and the caller, having given up, ignores what comes after.
 pub fn read_inputs_with(inputs: &[PathBuf], control: &ReadControl, sink: &mut dyn FnMut(Item)) {
+    read_inputs_pending(inputs, control, &mut |pending| sink(pending.finish()));
+}
+
+/// [`read_inputs_with`], leaving the costly part of reading HTML pages to
+/// the caller ([`Pending::finish`], on any thread; see [`pending`]).
+pub fn read_inputs_pending(inputs: &[PathBuf], control: &ReadControl, sink: &mut dyn FnMut(Pending)) {
     for input in inputs {
         if control.stopped() {
             return;
@@ -183,16 +191,16 @@ fn skipped_in_walk(path: &Path) -> bool {
     name.starts_with('.') || (stem.eq_ignore_ascii_case("readme") && path.is_file())
 }
 
-fn read_path(path: &Path, control: &ReadControl, sink: &mut dyn FnMut(Item)) {
+fn read_path(path: &Path, control: &ReadControl, sink: &mut dyn FnMut(Pending)) {
     let shown = path.display().to_string();
     let meta = match std::fs::metadata(path) {
         Ok(m) => m,
-        Err(source) => return sink(Err(SourceError::Io { path: shown, source })),
+        Err(source) => return sink(Err(SourceError::Io { path: shown, source }).into()),
     };
     if meta.is_dir() {
         let mut entries: Vec<PathBuf> = match std::fs::read_dir(path) {
             Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).collect(),
-            Err(source) => return sink(Err(SourceError::Io { path: shown, source })),
+            Err(source) => return sink(Err(SourceError::Io { path: shown, source }).into()),
         };
         entries.sort();
         for e in entries {
@@ -207,7 +215,7 @@ fn read_path(path: &Path, control: &ReadControl, sink: &mut dyn FnMut(Item)) {
     }
     let file = match File::open(path) {
         Ok(f) => f,
-        Err(source) => return sink(Err(SourceError::Io { path: shown, source })),
+        Err(source) => return sink(Err(SourceError::Io { path: shown, source }).into()),
     };
     let id = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| shown.clone());
     let by_name = path.file_name().and_then(|n| n.to_str()).and_then(Format::from_name);
@@ -267,20 +275,20 @@ impl Format {
 /// Reads one input whose format is `by_name` (from its extension) or sniffed.
 /// Gzip magic wins over any name: a compressed crawl misnamed `.warc` is
 /// still read.
-fn read_stream(mut reader: impl Read, by_name: Option<Format>, id: String, shown: &str, sink: &mut dyn FnMut(Item)) {
+fn read_stream(mut reader: impl Read, by_name: Option<Format>, id: String, shown: &str, sink: &mut dyn FnMut(Pending)) {
     let mut head = Vec::new();
     if let Err(source) = (&mut reader).take(SNIFF_LEN).read_to_end(&mut head) {
-        return sink(Err(SourceError::Io { path: shown.into(), source }));
+        return sink(Err(SourceError::Io { path: shown.into(), source }).into());
     }
     let sniffed = Format::sniff(&head);
     let format = if sniffed == Format::Gzip { sniffed } else { by_name.unwrap_or(sniffed) };
     let whole = BufReader::new(Cursor::new(head).chain(reader));
     match format {
-        Format::Text => read_text(whole, id, shown, sink),
-        Format::Jsonl => read_jsonl(whole, shown, sink),
+        Format::Text => read_text(whole, id, shown, &mut |item| sink(item.into())),
+        Format::Jsonl => read_jsonl(whole, shown, &mut |item| sink(item.into())),
         Format::Html => read_html(whole, id, shown, sink),
-        Format::Feed => feed::read(whole, shown, sink),
-        Format::Warc => warc::read(whole, shown, sink),
+        Format::Feed => feed::read(whole, shown, &mut |item| sink(item.into())),
+        Format::Warc => warc::read_pending(whole, shown, sink),
         Format::Gzip => read_gzip(whole, shown, sink),
     }
 }
@@ -290,28 +298,28 @@ fn read_stream(mut reader: impl Read, by_name: Option<Format>, id: String, shown
 /// bytes already (tests, fuzzing, an upload); the id of a single-document
 /// input is `shown`.
 pub fn read_bytes(bytes: &[u8], format: Option<Format>, shown: &str, sink: &mut dyn FnMut(Item)) {
-    read_stream(bytes, format, shown.to_string(), shown, sink);
+    read_stream(bytes, format, shown.to_string(), shown, &mut |pending| sink(pending.finish()));
 }
 
 /// A gzip file: a WARC inside is streamed; anything else is not read.
-fn read_gzip(reader: impl Read, shown: &str, sink: &mut dyn FnMut(Item)) {
+fn read_gzip(reader: impl Read, shown: &str, sink: &mut dyn FnMut(Pending)) {
     let mut inner = flate2::read::MultiGzDecoder::new(reader);
     let mut head = Vec::new();
     if let Err(e) = (&mut inner).take(16).read_to_end(&mut head) {
-        return sink(Err(SourceError::Warc { path: shown.into(), record: 1, message: format!("truncated or corrupt gzip: {e}") }));
+        return sink(Err(SourceError::Warc { path: shown.into(), record: 1, message: format!("truncated or corrupt gzip: {e}") }).into());
     }
     if !warc::sniff(&head) {
-        return sink(Err(SourceError::Unsupported { path: shown.into(), what: "gzip file that holds no WARC" }));
+        return sink(Err(SourceError::Unsupported { path: shown.into(), what: "gzip file that holds no WARC" }).into());
     }
-    warc::read(BufReader::with_capacity(64 * 1024, Cursor::new(head).chain(inner)), shown, sink);
+    warc::read_pending(BufReader::with_capacity(64 * 1024, Cursor::new(head).chain(inner)), shown, sink);
 }
 
 /// Standard input: sniffed like a file, JSON Lines when it starts with `{`.
-fn read_stdin(control: &ReadControl, sink: &mut dyn FnMut(Item)) {
+fn read_stdin(control: &ReadControl, sink: &mut dyn FnMut(Pending)) {
     let mut stdin = io::stdin().lock();
     let first = match stdin.fill_buf() {
         Ok(buf) => buf.iter().find(|b| !b.is_ascii_whitespace()).copied(),
-        Err(source) => return sink(Err(SourceError::Io { path: "<stdin>".into(), source })),
+        Err(source) => return sink(Err(SourceError::Io { path: "<stdin>".into(), source }).into()),
     };
     let by_content = (first == Some(b'{')).then_some(Format::Jsonl);
     read_stream(Counted { inner: stdin, control }, by_content, "stdin".into(), "<stdin>", sink);
@@ -338,21 +346,24 @@ fn read_text(reader: impl Read, id: String, shown: &str, sink: &mut dyn FnMut(It
     }
 }
 
-/// An HTML page: its main text, title, language, date and canonical URL.
-fn read_html(reader: impl Read, id: String, shown: &str, sink: &mut dyn FnMut(Item)) {
+/// An HTML page: its main text, title, language, date and canonical URL,
+/// extracted when the page is finished ([`UnparsedPage::parse`]).
+fn read_html(reader: impl Read, id: String, shown: &str, sink: &mut dyn FnMut(Pending)) {
     let bytes = match read_all(reader, shown) {
-        Ok(b) if b.iter().all(u8::is_ascii_whitespace) => return sink(Err(SourceError::Empty { path: shown.into() })),
+        Ok(b) if b.iter().all(u8::is_ascii_whitespace) => return sink(Err(SourceError::Empty { path: shown.into() }).into()),
         Ok(b) => b,
-        Err(e) => return sink(Err(e)),
+        Err(e) => return sink(Err(e).into()),
     };
-    let Some(text) = html::decode_html(&bytes, None) else {
-        return sink(Err(SourceError::Binary { path: shown.into() }));
-    };
-    let page = html::extract(&text);
-    if page.text.is_empty() {
-        return sink(Err(SourceError::NoText { path: shown.into() }));
-    }
-    sink(Ok(Document { id, text: page.text, lang: page.lang, published: page.published, title: page.title, url: page.url, origin: shown.into(), notes: Vec::new() }));
+    sink(Pending::Page(UnparsedPage {
+        bytes,
+        transport_charset: None,
+        id,
+        url: None,
+        fetched: None,
+        origin: shown.into(),
+        path: shown.into(),
+        record: None,
+    }));
 }
 
 /// The first markup in `head` once BOM, whitespace, XML declarations,

@@ -21,7 +21,7 @@ use flate2::read::MultiGzDecoder;
 
 use crate::date::normalize_date;
 use crate::html;
-use crate::{Document, Item, SourceError};
+use crate::{Item, Pending, SourceError, UnparsedPage};
 
 /// Longest WARC header line, and all header lines of a record together.
 const MAX_LINE: u64 = 64 * 1024;
@@ -50,13 +50,19 @@ impl Header {
 /// each HTML page to `sink`. A damaged record (truncated data, bad framing)
 /// gives one [`SourceError::Warc`] after the documents read before it, and
 /// ends the file: the next record's start cannot be trusted.
-pub fn read(mut reader: impl BufRead, shown: &str, sink: &mut dyn FnMut(Item)) {
+pub fn read(reader: impl BufRead, shown: &str, sink: &mut dyn FnMut(Item)) {
+    read_pending(reader, shown, &mut |pending| sink(pending.finish()));
+}
+
+/// [`read`], leaving each page's text to be extracted by the caller
+/// ([`Pending::finish`]; see [`crate::pending`]).
+pub fn read_pending(mut reader: impl BufRead, shown: &str, sink: &mut dyn FnMut(Pending)) {
     let error = |record: usize, message: String| SourceError::Warc { path: shown.into(), record, message };
     for record in 1.. {
         let header = match read_header(&mut reader) {
             Ok(Some(h)) => h,
             Ok(None) => return,
-            Err(message) => return sink(Err(error(record, message))),
+            Err(message) => return sink(Err(error(record, message)).into()),
         };
         let is_response = header.get("WARC-Type").is_some_and(|t| t.eq_ignore_ascii_case("response"));
         let keep = is_response && header.length <= MAX_PAGE;
@@ -65,17 +71,16 @@ pub fn read(mut reader: impl BufRead, shown: &str, sink: &mut dyn FnMut(Item)) {
         let read = if keep { block.read_to_end(&mut body).map(|n| n as u64) } else { io::copy(&mut block, &mut io::sink()) };
         match read {
             Ok(n) if n == header.length => {}
-            Ok(n) => return sink(Err(error(record, format!("truncated: {n} of {} bytes", header.length)))),
-            Err(e) => return sink(Err(error(record, format!("truncated or corrupt: {e}")))),
+            Ok(n) => return sink(Err(error(record, format!("truncated: {n} of {} bytes", header.length))).into()),
+            Err(e) => return sink(Err(error(record, format!("truncated or corrupt: {e}"))).into()),
         }
         if is_response && !keep {
-            sink(Err(error(record, format!("response of {} bytes, over the {MAX_PAGE}-byte limit, skipped", header.length))));
+            sink(Err(error(record, format!("response of {} bytes, over the {MAX_PAGE}-byte limit, skipped", header.length))).into());
         } else if keep {
-            let origin = format!("{shown}#{record}");
-            match response_document(&header, &body, origin) {
-                Ok(Some(doc)) => sink(Ok(doc)),
+            match response_page(&header, body, shown, record) {
+                Ok(Some(page)) => sink(Pending::Page(page)),
                 Ok(None) => {}
-                Err(message) => sink(Err(error(record, message))),
+                Err(message) => sink(Err(error(record, message)).into()),
             }
         }
     }
@@ -139,9 +144,10 @@ fn read_line(reader: &mut impl BufRead, line: &mut Vec<u8>) -> Result<usize, Str
     Ok(n)
 }
 
-/// The document in a `response` record's HTTP message; `None` for what is
-/// not a page (not 200, not HTML); `Err` for an unreadable message.
-fn response_document(header: &Header, block: &[u8], origin: String) -> Result<Option<Document>, String> {
+/// The page in a `response` record's HTTP message, its text not yet
+/// extracted; `None` for what is not a page (not 200, not HTML); `Err` for
+/// an unreadable message.
+fn response_page(header: &Header, block: Vec<u8>, shown: &str, record: usize) -> Result<Option<UnparsedPage>, String> {
     let mut headers = [httparse::EMPTY_HEADER; 128];
     let mut response = httparse::Response::new(&mut headers);
     // Crawled servers send odd headers; read what can be read.
@@ -150,7 +156,7 @@ fn response_document(header: &Header, block: &[u8], origin: String) -> Result<Op
         .allow_obsolete_multiline_headers_in_responses(true)
         .allow_multiple_spaces_in_response_status_delimiters(true)
         .ignore_invalid_headers_in_responses(true)
-        .parse_response(&mut response, block);
+        .parse_response(&mut response, &block);
     let body_at = match parsed {
         Ok(httparse::Status::Complete(n)) => n,
         Ok(httparse::Status::Partial) => return Err("incomplete HTTP response header".into()),
@@ -163,43 +169,47 @@ fn response_document(header: &Header, block: &[u8], origin: String) -> Result<Op
         response.headers.iter().find(|h| h.name.eq_ignore_ascii_case(name)).map(|h| String::from_utf8_lossy(h.value).trim().to_string())
     };
     let content_type = http("Content-Type");
-    let mut body = std::borrow::Cow::Borrowed(&block[body_at..]);
+    let chunked = http("Transfer-Encoding").is_some_and(|te| te.to_ascii_lowercase().contains("chunked"));
+    let content_encoding = http("Content-Encoding").map(|ce| ce.to_ascii_lowercase());
+    let body = &block[body_at..];
     let is_html = match content_type.as_deref().map(str::to_ascii_lowercase) {
         Some(ct) => ct.contains("text/html") || ct.contains("application/xhtml"),
-        None => html::sniff(&body),
+        None => html::sniff(body),
     };
     if !is_html {
         return Ok(None);
     }
     // Common Crawl stores payloads decoded (renaming these headers
     // `X-Crawler-…`); other crawlers keep them as sent.
-    if http("Transfer-Encoding").is_some_and(|te| te.to_ascii_lowercase().contains("chunked")) {
-        if let Some(plain) = dechunk(&body) {
-            body = plain.into();
-        }
-    }
-    match http("Content-Encoding").map(|ce| ce.to_ascii_lowercase()).as_deref() {
-        None | Some("" | "identity") => {}
-        Some("gzip" | "x-gzip") => body = inflate(MultiGzDecoder::new(&body[..]))?.into(),
-        Some("deflate") => body = inflate(flate2::read::ZlibDecoder::new(&body[..]))?.into(),
+    let dechunked = if chunked { dechunk(body) } else { None };
+    let body = dechunked.as_deref().unwrap_or(body);
+    let decoded = match content_encoding.as_deref() {
+        None | Some("" | "identity") => None,
+        Some("gzip" | "x-gzip") => Some(inflate(MultiGzDecoder::new(body))?),
+        Some("deflate") => Some(inflate(flate2::read::ZlibDecoder::new(body))?),
         Some(other) => return Err(format!("content encoding {other:?} not supported")),
-    }
-    let charset = content_type.as_deref().and_then(html::charset_param);
-    let text = html::decode_html(&body, charset.map(|e| e.name())).ok_or("binary data in an HTML response")?;
-    let page = html::extract(&text);
-    if page.text.is_empty() {
-        return Err("no text in the page".into());
-    }
+    };
+    let bytes = match (decoded, dechunked) {
+        (Some(plain), _) | (None, Some(plain)) => plain,
+        // Sent as is (the usual case): the record's block without its HTTP
+        // header, not a copy.
+        (None, None) => {
+            let mut block = block;
+            block.drain(..body_at);
+            block
+        }
+    };
     let uri = header.get("WARC-Target-URI").map(|u| u.trim_matches(['<', '>']).to_string()).filter(|u| !u.is_empty());
-    Ok(Some(Document {
+    let origin = format!("{shown}#{record}");
+    Ok(Some(UnparsedPage {
+        bytes,
+        transport_charset: content_type.as_deref().and_then(html::charset_param),
         id: uri.clone().unwrap_or_else(|| origin.clone()),
-        text: page.text,
-        lang: page.lang,
-        published: page.published.or_else(|| header.get("WARC-Date").and_then(normalize_date)),
-        title: page.title,
         url: uri,
+        fetched: header.get("WARC-Date").and_then(normalize_date),
         origin,
-        notes: Vec::new(),
+        path: shown.into(),
+        record: Some(record),
     }))
 }
 
@@ -285,6 +295,7 @@ pub(crate) mod build {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Document;
 
     fn collect(run: impl FnOnce(&mut dyn FnMut(Item))) -> (Vec<Document>, Vec<String>) {
         let (mut docs, mut errs) = (Vec::new(), Vec::new());
@@ -313,6 +324,29 @@ mod tests {
         let bytes: Vec<u8> = build::sample().concat();
         let (docs, errs) = collect(|sink| read(&bytes[..], "crawl.warc", sink));
         check_sample(&docs, &errs);
+    }
+
+    #[test]
+    fn pages_are_handed_out_unparsed_and_finish_as_documents() {
+        let bytes: Vec<u8> = build::sample().concat();
+        let mut pending = Vec::new();
+        read_pending(&bytes[..], "crawl.warc", &mut |p| pending.push(p));
+        assert!(pending.iter().all(|p| matches!(p, Pending::Page(_))), "both pages are left to parse: {pending:?}");
+        // Finished on other threads, in any order: the same documents.
+        let finished: Vec<Item> = std::thread::scope(|s| {
+            let handles: Vec<_> = pending.into_iter().rev().map(|p| s.spawn(move || p.finish())).collect();
+            handles.into_iter().rev().map(|h| h.join().unwrap()).collect()
+        });
+        let docs: Vec<Document> = finished.into_iter().map(Result::unwrap).collect();
+        check_sample(&docs, &[]);
+    }
+
+    #[test]
+    fn a_page_without_text_is_a_problem_of_its_record() {
+        let records = [build::record("response", "https://x.example/", "2024-08-06T10:00:02Z", &build::http("200 OK", "text/html", b"<html><body><script>x()</script></body></html>"))];
+        let (docs, errs) = collect(|sink| read(&records.concat()[..], "crawl.warc", sink));
+        assert!(docs.is_empty());
+        assert_eq!(errs, ["crawl.warc: WARC record 1: no text in the page"]);
     }
 
     #[test]
