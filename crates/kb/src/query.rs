@@ -144,11 +144,12 @@ LEFT JOIN entities p ON p.id = coalesce(p0.canonical_id, p0.id)
 LEFT JOIN entities c0 ON c0.id = ev.counterpart_id
 LEFT JOIN entities c ON c.id = coalesce(c0.canonical_id, c0.id)";
 
-/// The stored changes that flows pair up, with their entities' ids.
+/// The stored changes that flows pair up, with their entities' ids (the
+/// counterpart's is its stored name's, resolved after the read: a join per
+/// row was half the time of an answer over a million events).
 const SELECT_FLOW_CHANGES: &str = "
-SELECT f.person_id, f.org_id, f.kind, coalesce(c0.canonical_id, c0.id), f.date, f.sources
-FROM flow_changes f
-LEFT JOIN entities c0 ON c0.id = f.counterpart_id";
+SELECT f.person_id, f.org_id, f.kind, f.counterpart_id, f.date, CASE WHEN f.counterpart_id IS NULL THEN f.sources END
+FROM flow_changes f";
 
 /// The stored names of the entity bound to `?n`, as a subquery: a filter on
 /// `ev.org_id`, `ev.person_id` or `ev.counterpart_id IN` it reads the events
@@ -374,33 +375,61 @@ impl Store {
         let mut rows = stmt.query(params_from_iter(args))?;
         let mut stored: Vec<(i64, i64, bool, Option<i64>, Option<String>, Vec<String>)> = Vec::new();
         while let Some(r) = rows.next()? {
-            stored.push((r.get(0)?, r.get(1)?, r.get::<_, String>(2)? == "start", r.get(3)?, r.get(4)?, tenures::parse_sources(&r.get::<_, String>(5)?)));
+            let counterpart: Option<i64> = r.get(3)?;
+            // The documents only pair an end and a start with no counterpart.
+            let docs = r.get::<_, Option<String>>(5)?.map(|s| tenures::parse_sources(&s)).unwrap_or_default();
+            stored.push((r.get(0)?, r.get(1)?, r.get::<_, String>(2)? == "start", counterpart, r.get(4)?, docs));
         }
+        drop(rows);
+        let mut counterparts: Vec<i64> = stored.iter().filter_map(|s| s.3).collect();
+        counterparts.sort_unstable();
+        counterparts.dedup();
+        let entity_of = self.entities_by_name_id(&counterparts)?;
         let used: Vec<Move<i64>> = stored
             .iter()
-            .map(|(person, org, start, counterpart, date, docs)| Move { person: *person, org: *org, start: *start, counterpart: *counterpart, date: date.as_deref(), docs: docs.iter().map(String::as_str).collect() })
+            .map(|(person, org, start, counterpart, date, docs)| Move {
+                person: *person,
+                org: *org,
+                start: *start,
+                counterpart: counterpart.map(|c| entity_of.get(&c).copied().unwrap_or(c)),
+                date: date.as_deref(),
+                docs: docs.iter().map(String::as_str).collect(),
+            })
             .collect();
         let moves = pair_moves(&used, filter, from.as_ref().map(|(id, _)| id), to.as_ref().map(|(id, _)| id))?;
-        let mut names: HashMap<i64, String> = HashMap::new();
-        let mut name_stmt = self.conn.prepare_cached("SELECT name FROM entities WHERE id = ?1")?;
-        let mut name = |id: i64| -> Result<String> {
-            if let Some(n) = names.get(&id) {
-                return Ok(n.clone());
-            }
-            let n: String = name_stmt.query_row([id], |r| r.get(0))?;
-            names.insert(id, n.clone());
-            Ok(n)
-        };
-        let mut named = Vec::with_capacity(moves.len());
-        for ((a, b), people) in moves {
-            let people = people.into_iter().map(&mut name).collect::<Result<Vec<String>>>()?;
-            named.push((name(a)?, name(b)?, people));
+        // Only the flows answered are named: the largest `limit`, and those
+        // tied with the last of them (ties are ordered by name). Naming every
+        // person of every flow took seconds on a million events.
+        let mut answered: Vec<((i64, i64), Vec<i64>)> = moves.into_iter().collect();
+        if let Some(limit) = filter.limit.filter(|&l| l < answered.len()) {
+            answered.sort_by_key(|(_, people)| std::cmp::Reverse(people.len()));
+            let last = limit.checked_sub(1).map_or(usize::MAX, |l| answered[l].1.len());
+            answered.retain(|(_, people)| people.len() >= last);
         }
-        drop(name_stmt);
+        let ids: Vec<i64> = answered.iter().flat_map(|((a, b), people)| [*a, *b].into_iter().chain(people.iter().copied())).collect();
+        let names = self.names_by_id(&ids)?;
         read.commit()?;
-        let mut flows = sorted_flows(named.into_iter());
+        let name = |id: &i64| names.get(id).cloned().unwrap_or_default();
+        let named = answered.iter().map(|((a, b), people)| (name(a), name(b), people.iter().map(name).collect()));
+        let mut flows = sorted_flows(named);
         flows.truncate(filter.limit.unwrap_or(usize::MAX));
         Ok(flows)
+    }
+
+    /// The entity of each of these stored names' ids, in one statement.
+    fn entities_by_name_id(&self, ids: &[i64]) -> Result<HashMap<i64, i64>> {
+        let ids = serde_json::to_string(ids).expect("integers serialize");
+        let mut stmt = self.conn.prepare_cached("SELECT id, coalesce(canonical_id, id) FROM entities WHERE id IN (SELECT value FROM json_each(?1))")?;
+        let rows = stmt.query_map([ids], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
+    }
+
+    /// The stored names of these entity ids, in one statement.
+    fn names_by_id(&self, ids: &[i64]) -> Result<HashMap<i64, String>> {
+        let ids = serde_json::to_string(ids).expect("integers serialize");
+        let mut stmt = self.conn.prepare_cached("SELECT id, name FROM entities WHERE id IN (SELECT value FROM json_each(?1))")?;
+        let rows = stmt.query_map([ids], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<std::result::Result<_, _>>()?)
     }
 
     /// [`Store::flows`] replayed from the event log instead of read from the
@@ -522,23 +551,28 @@ struct Move<'a, K> {
 
 /// Who moved from where to where: stated moves, and an end with a start
 /// elsewhere at the same time in an article that reports both.
-fn pair_moves<K: Ord + Clone>(used: &[Move<K>], filter: &FlowFilter, from: Option<&K>, to: Option<&K>) -> Result<BTreeMap<(K, K), Vec<K>>> {
+fn pair_moves<K: Ord + Clone + std::hash::Hash>(used: &[Move<K>], filter: &FlowFilter, from: Option<&K>, to: Option<&K>) -> Result<HashMap<(K, K), Vec<K>>> {
     let since = filter.since.as_deref().map(parse_date).transpose()?;
     let until = filter.until.as_deref().map(parse_date).transpose()?;
-    let mut moves: BTreeMap<(K, K), Vec<K>> = BTreeMap::new();
+    let mut moves: HashMap<(K, K), Vec<K>> = HashMap::new();
     let mut add = |a: &K, b: &K, person: &K, date: Option<&str>| {
-        let d = date.and_then(PartialDate::parse);
-        let in_window = since.is_none_or(|s| d.is_some_and(|d| d.ordinal_end() >= s.ordinal_start())) && until.is_none_or(|u| d.is_some_and(|d| d.ordinal_start() <= u.ordinal_end()));
-        if a != b && in_window && from.is_none_or(|f| f == a) && to.is_none_or(|t| t == b) {
-            let people = moves.entry((a.clone(), b.clone())).or_default();
-            if !people.iter().any(|p| p == person) {
-                people.push(person.clone());
+        if a == b || from.is_some_and(|f| f != a) || to.is_some_and(|t| t != b) {
+            return;
+        }
+        if since.is_some() || until.is_some() {
+            let d = date.and_then(PartialDate::parse);
+            let in_window = since.is_none_or(|s| d.is_some_and(|d| d.ordinal_end() >= s.ordinal_start())) && until.is_none_or(|u| d.is_some_and(|d| d.ordinal_start() <= u.ordinal_end()));
+            if !in_window {
+                return;
             }
         }
+        // Each person once: deduplicated below (a search here was quadratic
+        // in a large flow).
+        moves.entry((a.clone(), b.clone())).or_default().push(person.clone());
     };
     // The starts of each person without a stated origin, for the end at the
     // same time (a scan of every change per end is quadratic in the whole KB).
-    let mut starts: BTreeMap<&K, Vec<&Move<K>>> = BTreeMap::new();
+    let mut starts: HashMap<&K, Vec<&Move<K>>> = HashMap::new();
     for s in used.iter().filter(|s| s.start && s.counterpart.is_none()) {
         starts.entry(&s.person).or_default().push(s);
     }
@@ -561,6 +595,10 @@ fn pair_moves<K: Ord + Clone>(used: &[Move<K>], filter: &FlowFilter, from: Optio
             }
             (true, None) => {}
         }
+    }
+    for people in moves.values_mut() {
+        people.sort();
+        people.dedup();
     }
     Ok(moves)
 }
