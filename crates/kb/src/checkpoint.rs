@@ -8,10 +8,11 @@
 //! behind it once the documents in flight filled up: at 100 MB of crawl, 83
 //! syncs held the writer 8 s.
 //!
-//! A [`Checkpointer`] holds a second connection on its own thread and, each
-//! time it is woken (after each commit of a batch), runs a `PASSIVE`
-//! checkpoint: it copies what is committed without waiting for the writer
-//! or blocking it. The writer keeps a checkpoint of its own at a higher
+//! A [`Checkpointer`] holds a second connection on its own thread and, when
+//! woken after a commit of a batch, runs a `PASSIVE` checkpoint: it copies
+//! what is committed without waiting for the writer or blocking it. Wakes
+//! during the [`PAUSE`] that follows each checkpoint are dropped; the next
+//! commit's wake brings the pages they stood for. The writer keeps a checkpoint of its own at a higher
 //! threshold ([`WRITER_THRESHOLD`]): the log is rewound only when a writer
 //! begins and finds every page of it copied, which a checkpoint running
 //! beside a busy writer rarely achieves, so the writer's own checkpoint, with

@@ -418,16 +418,19 @@ impl Store {
 
     /// The entity of each of these stored names' ids, in one statement.
     fn entities_by_name_id(&self, ids: &[i64]) -> Result<HashMap<i64, i64>> {
-        let ids = serde_json::to_string(ids).expect("integers serialize");
-        let mut stmt = self.conn.prepare_cached("SELECT id, coalesce(canonical_id, id) FROM entities WHERE id IN (SELECT value FROM json_each(?1))")?;
-        let rows = stmt.query_map([ids], |r| Ok((r.get(0)?, r.get(1)?)))?;
-        Ok(rows.collect::<std::result::Result<_, _>>()?)
+        self.column_by_id("coalesce(canonical_id, id)", ids)
     }
 
     /// The stored names of these entity ids, in one statement.
     fn names_by_id(&self, ids: &[i64]) -> Result<HashMap<i64, String>> {
+        self.column_by_id("name", ids)
+    }
+
+    /// `column` (an expression over `entities`, written here) of the rows
+    /// of these ids, read in one statement rather than one per id.
+    fn column_by_id<T: rusqlite::types::FromSql>(&self, column: &str, ids: &[i64]) -> Result<HashMap<i64, T>> {
         let ids = serde_json::to_string(ids).expect("integers serialize");
-        let mut stmt = self.conn.prepare_cached("SELECT id, name FROM entities WHERE id IN (SELECT value FROM json_each(?1))")?;
+        let mut stmt = self.conn.prepare_cached(&format!("SELECT id, {column} FROM entities WHERE id IN (SELECT value FROM json_each(?1))"))?;
         let rows = stmt.query_map([ids], |r| Ok((r.get(0)?, r.get(1)?)))?;
         Ok(rows.collect::<std::result::Result<_, _>>()?)
     }

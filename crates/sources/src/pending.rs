@@ -59,17 +59,11 @@ impl UnparsedPage {
     /// Decodes the page and extracts its text and metadata (see [`html`]).
     pub fn parse(self) -> Item {
         let Some(text) = html::decode_html(&self.bytes, self.transport_charset.map(Encoding::name)) else {
-            return Err(match self.record {
-                Some(record) => SourceError::Warc { path: self.path, record, message: "binary data in an HTML response".into() },
-                None => SourceError::Binary { path: self.path },
-            });
+            return Err(self.problem("binary data in an HTML response", |path| SourceError::Binary { path }));
         };
         let page = html::extract(&text);
         if page.text.is_empty() {
-            return Err(match self.record {
-                Some(record) => SourceError::Warc { path: self.path, record, message: "no text in the page".into() },
-                None => SourceError::NoText { path: self.path },
-            });
+            return Err(self.problem("no text in the page", |path| SourceError::NoText { path }));
         }
         Ok(Document {
             id: self.id,
@@ -81,5 +75,13 @@ impl UnparsedPage {
             origin: self.origin,
             notes: Vec::new(),
         })
+    }
+
+    /// What is wrong with the page: told of its WARC record, or of its file.
+    fn problem(self, in_record: &str, in_file: fn(String) -> SourceError) -> SourceError {
+        match self.record {
+            Some(record) => SourceError::Warc { path: self.path, record, message: in_record.into() },
+            None => in_file(self.path),
+        }
     }
 }
