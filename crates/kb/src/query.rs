@@ -144,13 +144,6 @@ LEFT JOIN entities p ON p.id = coalesce(p0.canonical_id, p0.id)
 LEFT JOIN entities c0 ON c0.id = ev.counterpart_id
 LEFT JOIN entities c ON c.id = coalesce(c0.canonical_id, c0.id)";
 
-/// The stored changes that flows pair up, with their entities' ids (the
-/// counterpart's is its stored name's, resolved after the read: a join per
-/// row was half the time of an answer over a million events).
-const SELECT_FLOW_CHANGES: &str = "
-SELECT f.person_id, f.org_id, f.kind, f.counterpart_id, f.date, CASE WHEN f.counterpart_id IS NULL THEN f.sources END
-FROM flow_changes f";
-
 /// The stored names of the entity bound to `?n`, as a subquery: a filter on
 /// `ev.org_id`, `ev.person_id` or `ev.counterpart_id IN` it reads the events
 /// through their index, where one on the resolved `o.id` would scan them all.
@@ -334,69 +327,37 @@ impl Store {
 
     /// People who left one organization for another, from the resolved
     /// changes: stated moves ("leaves A for B"), and an end at A with a start
-    /// at B at the same time reported in the same article. The changes are
+    /// at B at the same time reported in the same article. The moves are
     /// read from the stored projection (brought up to date first: see
-    /// [`crate::tenures`]): with `from` (else `to`), only those that can make
-    /// a move from (to) it.
+    /// [`crate::tenures`]): without a filter, the largest flows from their
+    /// stored sizes; with `from` or `to`, that organization's moves; with
+    /// `since` or `until`, every move is read and its date tested.
     pub fn flows(&self, filter: &FlowFilter) -> Result<Vec<Flow>> {
-        let from = filter.from.as_deref().map(|o| self.require(EntityKind::Org, o)).transpose()?;
-        let to = filter.to.as_deref().map(|o| self.require(EntityKind::Org, o)).transpose()?;
+        let from = filter.from.as_deref().map(|o| self.require(EntityKind::Org, o)).transpose()?.map(|(id, _)| id);
+        let to = filter.to.as_deref().map(|o| self.require(EntityKind::Org, o)).transpose()?.map(|(id, _)| id);
+        let window = Window::of(filter)?;
         self.ensure_tenures()?;
-        let select = |clause: &str| format!("{SELECT_FLOW_CHANGES} {clause}");
-        let (sql, org_id) = match (&from, &to) {
-            // Ends there; starts elsewhere naming it; and the starts without
-            // an origin of whoever ended there without a destination.
-            (Some((id, _)), _) => (
-                [
-                    select("WHERE f.org_id = ?1 AND f.kind = 'end'"),
-                    select(&format!("WHERE f.kind = 'start' AND f.counterpart_id IN {}", names_of(1))),
-                    select("WHERE f.kind = 'start' AND f.counterpart_id IS NULL AND f.person_id IN (SELECT person_id FROM flow_changes WHERE org_id = ?1 AND kind = 'end' AND counterpart_id IS NULL)"),
-                ]
-                .join(" UNION ALL "),
-                Some(*id),
-            ),
-            (None, Some((id, _))) => (
-                [
-                    select("WHERE f.org_id = ?1 AND f.kind = 'start'"),
-                    select(&format!("WHERE f.kind = 'end' AND f.counterpart_id IN {}", names_of(1))),
-                    select("WHERE f.kind = 'end' AND f.counterpart_id IS NULL AND f.person_id IN (SELECT person_id FROM flow_changes WHERE org_id = ?1 AND kind = 'start' AND counterpart_id IS NULL)"),
-                ]
-                .join(" UNION ALL "),
-                Some(*id),
-            ),
-            (None, None) => (select(""), None),
-        };
-        // One read transaction for the changes and the names (not one per name).
+        // One read transaction for the moves and the names (not one per name).
         let read = self.conn.unchecked_transaction()?;
-        // Entity ids, paired as `flows_of` pairs names (one entity, one
-        // name); the names are read once each, for the answer.
-        let mut stmt = self.conn.prepare_cached(&sql)?;
-        let args: Vec<i64> = org_id.into_iter().collect();
-        let mut rows = stmt.query(params_from_iter(args))?;
-        let mut stored: Vec<(i64, i64, bool, Option<i64>, Option<String>, Vec<String>)> = Vec::new();
-        while let Some(r) = rows.next()? {
-            let counterpart: Option<i64> = r.get(3)?;
-            // The documents only pair an end and a start with no counterpart.
-            let docs = r.get::<_, Option<String>>(5)?.map(|s| tenures::parse_sources(&s)).unwrap_or_default();
-            stored.push((r.get(0)?, r.get(1)?, r.get::<_, String>(2)? == "start", counterpart, r.get(4)?, docs));
-        }
-        drop(rows);
-        let mut counterparts: Vec<i64> = stored.iter().filter_map(|s| s.3).collect();
-        counterparts.sort_unstable();
-        counterparts.dedup();
-        let entity_of = self.entities_by_name_id(&counterparts)?;
-        let used: Vec<Move<i64>> = stored
-            .iter()
-            .map(|(person, org, start, counterpart, date, docs)| Move {
-                person: *person,
-                org: *org,
-                start: *start,
-                counterpart: counterpart.map(|c| entity_of.get(&c).copied().unwrap_or(c)),
-                date: date.as_deref(),
-                docs: docs.iter().map(String::as_str).collect(),
-            })
-            .collect();
-        let moves = pair_moves(&used, filter, from.as_ref().map(|(id, _)| id), to.as_ref().map(|(id, _)| id))?;
+        let moves = if window.is_open() && from.is_none() && to.is_none() {
+            self.largest_flows(filter.limit)?
+        } else {
+            let (clause, args): (&str, Vec<i64>) = match (from, to) {
+                (Some(f), Some(t)) => ("WHERE from_id = ?1 AND to_id = ?2", vec![f, t]),
+                (Some(f), None) => ("WHERE from_id = ?1", vec![f]),
+                (None, Some(t)) => ("WHERE to_id = ?1", vec![t]),
+                (None, None) => ("", vec![]),
+            };
+            let mut stmt = self.conn.prepare_cached(&format!("SELECT from_id, to_id, person_id, date FROM flow_moves {clause}"))?;
+            let mut rows = stmt.query(params_from_iter(args))?;
+            let mut moves = Vec::new();
+            while let Some(r) = rows.next()? {
+                if window.holds(r.get::<_, Option<String>>(3)?.as_deref()) {
+                    moves.push((r.get(0)?, r.get(1)?, r.get(2)?));
+                }
+            }
+            group_moves(moves.into_iter())
+        };
         // Only the flows answered are named: the largest `limit`, and those
         // tied with the last of them (ties are ordered by name). Naming every
         // person of every flow took seconds on a million events.
@@ -416,23 +377,34 @@ impl Store {
         Ok(flows)
     }
 
-    /// The entity of each of these stored names' ids, in one statement.
-    fn entities_by_name_id(&self, ids: &[i64]) -> Result<HashMap<i64, i64>> {
-        self.column_by_id("coalesce(canonical_id, id)", ids)
+    /// The `limit` largest flows (all without a limit) and those tied with
+    /// the last of them, with their people: read down the stored flow sizes,
+    /// so that a million events need not be read for the thousand largest.
+    fn largest_flows(&self, limit: Option<usize>) -> Result<HashMap<(i64, i64), Vec<i64>>> {
+        let mut sizes = self.conn.prepare_cached("SELECT from_id, to_id, people FROM flow_pairs ORDER BY people DESC")?;
+        let mut rows = sizes.query([])?;
+        let mut pairs: Vec<(i64, i64)> = Vec::new();
+        let mut last = None;
+        while let Some(r) = rows.next()? {
+            let people: i64 = r.get(2)?;
+            if limit.is_some_and(|l| pairs.len() >= l) && last != Some(people) {
+                break;
+            }
+            last = Some(people);
+            pairs.push((r.get(0)?, r.get(1)?));
+        }
+        let mut people = self.conn.prepare_cached("SELECT DISTINCT person_id FROM flow_moves WHERE from_id = ?1 AND to_id = ?2 ORDER BY person_id")?;
+        let mut flows = HashMap::with_capacity(pairs.len());
+        for (from, to) in pairs {
+            let who = people.query_map([from, to], |r| r.get(0))?.collect::<std::result::Result<Vec<i64>, _>>()?;
+            flows.insert((from, to), who);
+        }
+        Ok(flows)
     }
 
     /// The stored names of these entity ids, in one statement.
     fn names_by_id(&self, ids: &[i64]) -> Result<HashMap<i64, String>> {
-        self.column_by_id("name", ids)
-    }
-
-    /// `column` (an expression over `entities`, written here) of the rows
-    /// of these ids, read in one statement rather than one per id.
-    fn column_by_id<T: rusqlite::types::FromSql>(&self, column: &str, ids: &[i64]) -> Result<HashMap<i64, T>> {
-        let ids = serde_json::to_string(ids).expect("integers serialize");
-        let mut stmt = self.conn.prepare_cached(&format!("SELECT id, {column} FROM entities WHERE id IN (SELECT value FROM json_each(?1))"))?;
-        let rows = stmt.query_map([ids], |r| Ok((r.get(0)?, r.get(1)?)))?;
-        Ok(rows.collect::<std::result::Result<_, _>>()?)
+        column_by_id(&self.conn, "name", ids)
     }
 
     /// [`Store::flows`] replayed from the event log instead of read from the
@@ -542,36 +514,35 @@ fn flows_of(changes: &[Change], filter: &FlowFilter, from: Option<&str>, to: Opt
 
 /// A start or an end that the timeline uses, for pairing into moves; `K`
 /// names an entity (its name, or its id: one entity, one name).
-struct Move<'a, K> {
-    person: K,
-    org: K,
+pub(crate) struct Move<'a, K> {
+    pub person: K,
+    pub org: K,
     /// A start, else an end.
-    start: bool,
-    counterpart: Option<K>,
-    date: Option<&'a str>,
-    docs: Vec<&'a str>,
+    pub start: bool,
+    pub counterpart: Option<K>,
+    pub date: Option<&'a str>,
+    pub docs: Vec<&'a str>,
+}
+
+/// One person's move from one organization to another, dated as the change
+/// that tells it.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) struct PersonMove<'a, K> {
+    pub from: K,
+    pub to: K,
+    pub person: K,
+    pub date: Option<&'a str>,
 }
 
 /// Who moved from where to where: stated moves, and an end with a start
-/// elsewhere at the same time in an article that reports both.
-fn pair_moves<K: Ord + Clone + std::hash::Hash>(used: &[Move<K>], filter: &FlowFilter, from: Option<&K>, to: Option<&K>) -> Result<HashMap<(K, K), Vec<K>>> {
-    let since = filter.since.as_deref().map(parse_date).transpose()?;
-    let until = filter.until.as_deref().map(parse_date).transpose()?;
-    let mut moves: HashMap<(K, K), Vec<K>> = HashMap::new();
-    let mut add = |a: &K, b: &K, person: &K, date: Option<&str>| {
-        if a == b || from.is_some_and(|f| f != a) || to.is_some_and(|t| t != b) {
-            return;
+/// elsewhere at the same time in an article that reports both. A move may
+/// come more than once (the end and the start that state it).
+pub(crate) fn person_moves<'a, K: Ord + Clone + std::hash::Hash>(used: &[Move<'a, K>]) -> Vec<PersonMove<'a, K>> {
+    let mut moves = Vec::new();
+    let mut add = |from: &K, to: &K, person: &K, date: Option<&'a str>| {
+        if from != to {
+            moves.push(PersonMove { from: from.clone(), to: to.clone(), person: person.clone(), date });
         }
-        if since.is_some() || until.is_some() {
-            let d = date.and_then(PartialDate::parse);
-            let in_window = since.is_none_or(|s| d.is_some_and(|d| d.ordinal_end() >= s.ordinal_start())) && until.is_none_or(|u| d.is_some_and(|d| d.ordinal_start() <= u.ordinal_end()));
-            if !in_window {
-                return;
-            }
-        }
-        // Each person once: deduplicated below (a search here was quadratic
-        // in a large flow).
-        moves.entry((a.clone(), b.clone())).or_default().push(person.clone());
     };
     // The starts of each person without a stated origin, for the end at the
     // same time (a scan of every change per end is quadratic in the whole KB).
@@ -599,11 +570,63 @@ fn pair_moves<K: Ord + Clone + std::hash::Hash>(used: &[Move<K>], filter: &FlowF
             (true, None) => {}
         }
     }
-    for people in moves.values_mut() {
+    moves
+}
+
+/// The `since` and `until` of a flow filter, parsed.
+struct Window {
+    since: Option<PartialDate>,
+    until: Option<PartialDate>,
+}
+
+impl Window {
+    fn of(filter: &FlowFilter) -> Result<Window> {
+        Ok(Window { since: filter.since.as_deref().map(parse_date).transpose()?, until: filter.until.as_deref().map(parse_date).transpose()? })
+    }
+
+    fn is_open(&self) -> bool {
+        self.since.is_none() && self.until.is_none()
+    }
+
+    /// Whether a move of this date may fall in the window (an undated one
+    /// does not, unless the window is open).
+    fn holds(&self, date: Option<&str>) -> bool {
+        if self.is_open() {
+            return true;
+        }
+        let d = date.and_then(PartialDate::parse);
+        self.since.is_none_or(|s| d.is_some_and(|d| d.ordinal_end() >= s.ordinal_start())) && self.until.is_none_or(|u| d.is_some_and(|d| d.ordinal_start() <= u.ordinal_end()))
+    }
+}
+
+/// The moves grouped by (from, to), each person once, that pass the filter.
+fn pair_moves<K: Ord + Clone + std::hash::Hash>(used: &[Move<K>], filter: &FlowFilter, from: Option<&K>, to: Option<&K>) -> Result<HashMap<(K, K), Vec<K>>> {
+    let window = Window::of(filter)?;
+    let moves = person_moves(used).into_iter().filter(|m| from.is_none_or(|f| *f == m.from) && to.is_none_or(|t| *t == m.to) && window.holds(m.date));
+    Ok(group_moves(moves.map(|m| (m.from, m.to, m.person))))
+}
+
+/// (from, to, person) grouped by (from, to), each person once.
+fn group_moves<K: Ord + Clone + std::hash::Hash>(moves: impl Iterator<Item = (K, K, K)>) -> HashMap<(K, K), Vec<K>> {
+    let mut grouped: HashMap<(K, K), Vec<K>> = HashMap::new();
+    for (from, to, person) in moves {
+        grouped.entry((from, to)).or_default().push(person);
+    }
+    // Deduplicated once here (a search at each push was quadratic in a large flow).
+    for people in grouped.values_mut() {
         people.sort();
         people.dedup();
     }
-    Ok(moves)
+    grouped
+}
+
+/// `column` (an expression over `entities`, written here) of the rows of
+/// these ids, read in one statement rather than one per id.
+pub(crate) fn column_by_id<T: rusqlite::types::FromSql>(conn: &rusqlite::Connection, column: &str, ids: &[i64]) -> Result<HashMap<i64, T>> {
+    let ids = serde_json::to_string(ids).expect("integers serialize");
+    let mut stmt = conn.prepare_cached(&format!("SELECT id, {column} FROM entities WHERE id IN (SELECT value FROM json_each(?1))"))?;
+    let rows = stmt.query_map([ids], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(rows.collect::<std::result::Result<_, _>>()?)
 }
 
 /// Flows from (from, to, people) named, the largest first.

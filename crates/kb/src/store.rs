@@ -91,7 +91,7 @@ CREATE INDEX IF NOT EXISTS events_date ON events(date);
 /// The schema version this code writes, in `PRAGMA user_version`. Databases
 /// of version 0 (the first schema, before versions were recorded) are
 /// migrated on open.
-const SCHEMA_VERSION: i64 = 5;
+const SCHEMA_VERSION: i64 = 6;
 
 /// Version 0 → 1: fingerprints of documents and the sources of each story.
 const FINGERPRINTS: &str = "
@@ -346,6 +346,12 @@ impl Store {
         if version < 5 {
             tx.execute_batch(LEANER_EVENTS)?;
             fill_sort_dates(&tx)?;
+        }
+        if version < 6 {
+            // Version 5 → 6: stored moves and flow sizes (see `tenures`),
+            // made from the stored changes (none yet below version 4).
+            tx.execute_batch(crate::tenures::MOVES)?;
+            crate::tenures::fill_moves(&tx)?;
         }
         tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
         tx.commit()?;
@@ -898,6 +904,7 @@ mod tests {
                  CREATE TRIGGER tenure_event_added AFTER INSERT ON events WHEN new.person_id IS NOT NULL BEGIN
                      INSERT OR IGNORE INTO tenure_dirty (kind, entity_id) SELECT 'person', coalesce(canonical_id, id) FROM entities WHERE id = new.person_id;
                  END;
+                 DROP TABLE flow_moves; DROP TABLE flow_pairs;
                  PRAGMA user_version = 4;",
             )
             .unwrap();
