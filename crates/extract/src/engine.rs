@@ -245,17 +245,33 @@ fn debug_enabled() -> bool {
 }
 
 /// The first day the article names in the week before publication ("announced
-/// on Tuesday", "hier"): the day of the news. Otherwise the publication date.
+/// on Tuesday", "hier"): the day of the news. Where that sentence names two
+/// such days, the earlier is the change and the later its announcement ("said
+/// on Monday that he had retired effective Sunday", "a annoncé lundi avoir mis
+/// fin, dimanche soir, aux fonctions"). Otherwise the publication date.
 fn news_day(an: &Analysis) -> Option<PartialDate> {
     let published = an.published?;
-    let recent = an.mentions.iter().find_map(|m| match m.kind {
-        MentionKind::Date(crate::timex::Timex { date: Some(d), .. }) if d.precision() == 3 => {
+    let recent = an.mentions.iter().filter_map(|m| match m.kind {
+        MentionKind::Date(crate::timex::Timex { date: Some(d), later: None, .. }) if d.precision() == 3 => {
             let age = published.ordinal_start() - d.ordinal_start();
-            (0..=7).contains(&age).then_some(d)
+            (0..=7).contains(&age).then_some((m.start, d))
         }
         _ => None,
     });
-    recent.or(Some(published))
+    let sentence = |k: usize| an.sents.partition_point(|s| s.tokens.end <= k);
+    let mut first: Option<(usize, PartialDate)> = None;
+    for (k, d) in recent {
+        match first {
+            None => first = Some((sentence(k), d)),
+            Some((s, earliest)) if sentence(k) == s => {
+                if d.ordinal_start() < earliest.ordinal_start() {
+                    first = Some((s, d));
+                }
+            }
+            Some(_) => break,
+        }
+    }
+    first.map(|(_, d)| d).or(Some(published))
 }
 
 /// A change in a role says the role was held: leaving as CFO means one was

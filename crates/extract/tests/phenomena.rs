@@ -725,3 +725,19 @@ fn a_named_successor_takes_the_post_of_the_person_leaving() {
         assert_eq!(find(&ev, EventType::Start, Some(successor), org).role.as_deref(), Some("cfo"), "{text}");
     }
 }
+
+#[test]
+fn the_news_day_is_the_change_not_its_announcement() {
+    // Two recent days in the lead: the earlier is the change, the later its
+    // announcement; the successors the article does not date start that day.
+    let text = "Le conseil de Fabrikam a annoncé mardi avoir mis fin, lundi soir, aux fonctions de son PDG, Paul Durand. Claire Martin prend le titre de directrice générale par intérim.";
+    let ev = extract(Lang::Fr, "2024-03-13", text);
+    assert_eq!(find(&ev, EventType::Start, Some("Claire Martin"), "Fabrikam").date.as_deref(), Some("2024-03-11"), "{:#?}", brief(&ev));
+    let text = "Fabrikam Inc. said on Wednesday that its chief executive, John Smith, had retired effective Tuesday. Jane Doe becomes interim chief executive.";
+    let ev = extract(Lang::En, "2024-03-14", text);
+    assert_eq!(find(&ev, EventType::Start, Some("Jane Doe"), "Fabrikam").date.as_deref(), Some("2024-03-12"), "{:#?}", brief(&ev));
+    // One recent day: it is the news day.
+    let text = "Fabrikam Inc. said on Wednesday that its chief executive, John Smith, had retired. Jane Doe becomes interim chief executive.";
+    let ev = extract(Lang::En, "2024-03-14", text);
+    assert_eq!(find(&ev, EventType::Start, Some("Jane Doe"), "Fabrikam").date.as_deref(), Some("2024-03-13"), "{:#?}", brief(&ev));
+}
