@@ -272,10 +272,14 @@ impl<'a> Analysis<'a> {
 
     /// Bodies named in several words ("board of directors", "conseil de
     /// surveillance") before titles, which would take a word of them.
+    /// A title that holds the whole body keeps it ("presidente del consejo de
+    /// administración" is a chair, not a "presidente" beside a board).
     fn find_long_units(&self, claims: &mut Claims, units: &[Vec<(usize, Match<'a, String>)>]) {
-        for sent_units in units {
+        for (sent, sent_units) in self.sents.iter().zip(units) {
+            let titles: Vec<(usize, usize)> = self.lang.roles.find_all(&self.toks, sent.tokens.clone(), &NoSlots).into_iter().map(|(i, m)| (i, i + m.len)).collect();
             for &(i, ref m) in sent_units {
-                if m.len > 1 && claims.free(i, i + m.len) {
+                let in_title = titles.iter().any(|&(s, e)| s < i && i + m.len <= e);
+                if m.len > 1 && !in_title && claims.free(i, i + m.len) {
                     claims.claim(i, i + m.len, MentionKind::Unit(m.value.clone()));
                 }
             }

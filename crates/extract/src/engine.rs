@@ -385,8 +385,11 @@ impl<'a, 'b> Engine<'a, 'b> {
                 fillers += 1;
                 j = k;
             }
-            // Right: "Bob McGrew, directeur de la recherche", "X, a former chief executive of Y".
+            // Right: "Bob McGrew, directeur de la recherche", "X, a former chief executive of Y",
+            // "X, Fabrikam's chief executive", "X, the company's president and a co-founder".
             let mut j = m.end;
+            let first_title = titles.len();
+            let mut owned = false;
             if an.toks.get(j).is_some_and(|t| t.folded == ",") {
                 j += 1;
                 let mut fillers = 0;
@@ -397,8 +400,21 @@ impl<'a, 'b> Engine<'a, 'b> {
                             titles.push(self.title(r.start, r.end));
                             j = r.end;
                             fillers = 0;
-                            if an.toks.get(j).is_some_and(|t| an.lang.stopwords.contains(&t.folded) && !an.lang.of.contains(&t.folded)) && matches!(self.kind_at(j + 1), Some(MentionKind::Role { .. })) {
-                                j += 1; // "cofondateur et scientifique en chef"
+                            // "cofondateur et scientifique en chef", "president and a co-founder",
+                            // "cofondateur et ancien directeur scientifique".
+                            if let Some(next) = self.coordinated_title(j, range.end) {
+                                j = next;
+                                continue;
+                            }
+                            break;
+                        }
+                        // "Fabrikam's chief executive": the organization owns the title
+                        // (`title` reads it back through the possessive).
+                        Some(MentionKind::Org(_) | MentionKind::OrgAnaphor { .. }) => {
+                            let o = an.mention_at(j).unwrap();
+                            if an.toks.get(o.end).is_some_and(|t| an.lang.possessive.contains(&t.folded)) && matches!(self.kind_at(o.end + 1), Some(MentionKind::Role { .. })) {
+                                j = o.end + 1;
+                                owned = true;
                                 continue;
                             }
                             break;
@@ -415,6 +431,25 @@ impl<'a, 'b> Engine<'a, 'b> {
                     }
                 }
             }
+            // Coordinated titles share an organization: an owner before them all
+            // ("Fabrikam's co-founder and chief scientist"), else the next one
+            // named ("cofondateur et directeur général de Mistral AI"; in
+            // "president of Contoso and board member", the board may be another's).
+            let mut next_org = None;
+            for t in titles[first_title..].iter_mut().rev() {
+                match &t.org {
+                    Some(o) => next_org = Some(o.clone()),
+                    None if owned => {}
+                    None => t.org = next_org.clone(),
+                }
+            }
+            if owned {
+                if let Some(org) = titles[first_title..].iter().find_map(|t| t.org.clone()) {
+                    for t in titles[first_title..].iter_mut().filter(|t| t.org.is_none()) {
+                        t.org = Some(org.clone());
+                    }
+                }
+            }
             if !titles.is_empty() {
                 // "Guillaume Lample et Timothée Lacroix, deux chercheurs de Meta": both.
                 for p in self.coordinated(mi, pid) {
@@ -423,6 +458,27 @@ impl<'a, 'b> Engine<'a, 'b> {
                 self.appositions.insert(mi, titles);
             }
         }
+    }
+
+    /// Where a title coordinated with the one ending at `j` starts: "and",
+    /// then at most an article or "former" ("and a co-founder", "et ancien
+    /// directeur scientifique").
+    fn coordinated_title(&self, j: usize, end: usize) -> Option<usize> {
+        let an = self.an;
+        let toks = &an.toks[..end];
+        let len = an.lang.coordinators.longest_at(toks, j, &NoSlots)?.len;
+        let mut k = j + len;
+        for _ in 0..2 {
+            if matches!(self.kind_at(k), Some(MentionKind::Role { .. })) {
+                return Some(k);
+            }
+            let t = toks.get(k)?;
+            if self.kind_at(k).is_some() || !(t.is_word() && !t.upper && (an.lang.stopwords.contains(&t.folded) || an.lang.former.matches_at(toks, k))) || an.lang.of.contains(&t.folded) {
+                return None;
+            }
+            k += 1;
+        }
+        matches!(self.kind_at(k), Some(MentionKind::Role { .. })).then_some(k)
     }
 
     /// A title mention with the organization attached to it: "président

@@ -741,3 +741,26 @@ fn the_news_day_is_the_change_not_its_announcement() {
     let ev = extract(Lang::En, "2024-03-14", text);
     assert_eq!(find(&ev, EventType::Start, Some("Jane Doe"), "Fabrikam").date.as_deref(), Some("2024-03-13"), "{:#?}", brief(&ev));
 }
+
+#[test]
+fn possessive_and_coordinated_titles_in_an_apposition() {
+    let ev = extract(Lang::En, "2024-03-14", "Jane Doe, Fabrikam's co-founder and chief scientist, said the plan was sound.");
+    let roles: Vec<_> = ev.iter().filter(|e| e.kind == EventType::Held && e.org == "Fabrikam").filter_map(|e| e.role.as_deref()).collect();
+    assert_eq!(roles, ["cofounder", "chief_scientist"], "{:#?}", brief(&ev));
+    let ev = extract(Lang::En, "2024-03-14", "Fabrikam Inc. reported results. John Roe, the company's president and a co-founder, said the plan was sound.");
+    let roles: Vec<_> = ev.iter().filter(|e| e.kind == EventType::Held && e.org == "Fabrikam").filter_map(|e| e.role.as_deref()).collect();
+    assert_eq!(roles, ["president", "cofounder"], "{:#?}", brief(&ev));
+    // The organization named after the titles is theirs; "ancien" makes the second past.
+    let ev = extract(Lang::Fr, "2024-03-14", "Jean Roux, cofondateur et ancien directeur scientifique de Fabrikam, a créé une société.");
+    let past = ev.iter().find(|e| e.kind == EventType::Held && e.role.as_deref() == Some("chief_scientist")).unwrap_or_else(|| panic!("{:#?}", brief(&ev)));
+    assert_eq!((past.org.as_str(), past.manner.as_deref()), ("Fabrikam", Some("past")));
+    find(&ev, EventType::Held, Some("Jean Roux"), "Fabrikam");
+}
+
+#[test]
+fn a_title_holds_the_body_it_names() {
+    // "presidente del consejo de administración" is a chair, not a "presidente" beside a board.
+    let ev = extract(Lang::Es, "2021-11-30", "Fabrikam S.A. anunció cambios. Ana Ruiz sustituye a Pedro Gil como presidente del consejo de administración.");
+    assert_eq!(find(&ev, EventType::Start, Some("Ana Ruiz"), "Fabrikam").role.as_deref(), Some("chair"), "{:#?}", brief(&ev));
+    assert_eq!(find(&ev, EventType::End, Some("Pedro Gil"), "Fabrikam").role.as_deref(), Some("chair"));
+}
