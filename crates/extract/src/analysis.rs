@@ -574,6 +574,13 @@ impl<'a> Analysis<'a> {
                 let place = after_place && e.manner == "founded";
                 return matches!(e.kind.as_str(), "start" | "end" | "return") && e.person == crate::resources::PersonSlot::Subject && !claims.taken(k) && !place;
             }
+            // After a verb of holding a post: "qui dirigeait Fabrikam", "who runs Contoso"
+            // (the holding reads "leitete die Datenanalysefirma Tableau" itself).
+            let described = end > i + 1 && l.is_org_descriptor(&self.toks[i].folded);
+            // Right after the verb: a determiner before the name is a place's ("qui dirige l'Amérique du Nord").
+            if !described && skipped == 0 && (range.start..=k).rev().take(6).any(|s| l.holdings.longest_at(&self.toks[..=k], s, &NoSlots).is_some_and(|m| s + m.len == k + 1)) {
+                return !claims.taken(k) && !after_place;
+            }
             let t = &self.toks[k];
             if !(t.is_word() && !t.upper && l.stopwords.contains(&t.folded)) {
                 break;

@@ -1152,7 +1152,11 @@ impl<'a, 'b> Engine<'a, 'b> {
                 let seg = segments(an, range.clone());
                 let clause_end = (te..range.end).find(|&k| seg[k - range.start] != seg[ts - range.start] || an.lang.coordinators.matches_at(&an.toks[..range.end], k)).unwrap_or(range.end);
                 // The successor may stand inside the phrase: "hat den Posten an X übergeben".
-                if let (Some(next), _) = self.first_person_after(ts + 1, clause_end, person) {
+                // Or the name a relative clause is about: "Martin, à qui Roux avait cédé la présidence".
+                let successor = self.first_person_after(ts + 1, clause_end, person).0.or_else(|| {
+                    self.relative_antecedent(ts, range.start, &an.lang.dative_relatives).and_then(|(ps, _)| ps.first().copied()).filter(|&p| Some(p) != person)
+                });
+                if let Some(next) = successor {
                     drafts.push(self.draft(EventType::Start, Some(next), org.clone(), title.clone(), "appointed", status, (date, date_weak), None, None, s, 0.6));
                 }
             }
@@ -1287,7 +1291,9 @@ impl<'a, 'b> Engine<'a, 'b> {
         let after = |limit: usize| self.person_after(ts + 1, range.end.min(te + limit), !founding);
         // "le conseil l'avait démis": the object stands before the verb.
         let clitic = || (ts.saturating_sub(3).max(range.start)..ts).rev().filter(|&k| self.is_clitic(k)).find_map(|k| self.person_from_mention(k));
-        let found = if object_first { clitic().or_else(|| after(15)).or_else(before) } else { before().or_else(|| after(12)) };
+        // "Martin, que Roux avait recruté": the name the relative clause is about.
+        let relative = || self.relative_antecedent(ts, range.start, &self.an.lang.object_relatives);
+        let found = if object_first { clitic().or_else(relative).or_else(|| after(15)).or_else(before) } else { before().or_else(|| after(12)) };
         found.map_or((Vec::new(), None), |(p, m)| (p, Some(m)))
     }
 
@@ -1454,10 +1460,31 @@ impl<'a, 'b> Engine<'a, 'b> {
             k -= 1;
             if an.toks[k].folded == "," {
                 let opener = &an.toks[k + 1].folded;
-                return an.lang.relative_pronouns.contains(opener).then_some(k);
+                // "Martin, que Roux avait recruté, part", "Martin, à qui Roux avait cédé
+                // la présidence, part": about the name before, with a subject of its own.
+                let about_name = matches!(self.kind_at(k - 1), Some(MentionKind::Person(_)));
+                let toks = &an.toks[..close];
+                let other = about_name && (an.lang.object_relatives.matches_at(toks, k + 1) || an.lang.dative_relatives.matches_at(toks, k + 1));
+                return (an.lang.relative_pronouns.contains(opener) || other).then_some(k);
             }
         }
         None
+    }
+
+    /// The person a relative clause holding the verb at `ts` is about, when
+    /// its pronoun (one of `pronouns`) is not the subject: "Paul Martin, que
+    /// Jeanne Roux avait recruté" (the object), "Paul Martin, à qui Jeanne Roux
+    /// avait cédé la présidence" (the recipient). The clause names its own
+    /// subject between the pronoun and the verb.
+    fn relative_antecedent(&self, ts: usize, start: usize, pronouns: &crate::phrase::PhraseSet<()>) -> Option<(Vec<usize>, usize)> {
+        let an = self.an;
+        let comma = (start + 1..ts).rev().find(|&k| an.toks[k].folded == ",")?;
+        let len = pronouns.longest_at(&an.toks[..ts], comma + 1, &NoSlots)?.len;
+        let own_subject = (comma + 1 + len..ts).any(|k| matches!(self.kind_at(k), Some(MentionKind::Person(_) | MentionKind::PersonRef { .. })));
+        if !own_subject {
+            return None;
+        }
+        self.person_from_mention(comma - 1).filter(|(_, mi)| matches!(an.mentions[*mi].kind, MentionKind::Person(_)))
     }
 
     /// The comma that opens an apposition to a name closed by the comma at
@@ -1864,7 +1891,9 @@ impl<'a, 'b> Engine<'a, 'b> {
                 _ => {}
             }
             let t = &an.toks[k];
-            if t.kind == crate::tokenize::TokenKind::Punct && t.folded != "," && t.folded != "'" || an.lang.clause_breaks.matches_at(&an.toks[..end], k) {
+            // A full stop inside the sentence ends an abbreviation: "joins Contoso Ltd. as president".
+            let abbreviation = t.folded == "." && k > 0 && an.toks[k - 1].end == t.start && an.toks[k - 1].is_word();
+            if t.kind == crate::tokenize::TokenKind::Punct && t.folded != "," && t.folded != "'" && !abbreviation || an.lang.clause_breaks.matches_at(&an.toks[..end], k) {
                 return None;
             }
             if an.lang.triggers.longest_at(&an.toks[..end], k, &NoSlots).is_some() && k > te {
@@ -2068,7 +2097,12 @@ impl<'a, 'b> Engine<'a, 'b> {
                     let opener = (range.start..m.start).rev().find(|&k| seg_of(k) == seg_of_date && (k == range.start || seg_of(k - 1) != seg_of_date));
                     let relative = opener.is_some_and(|o| {
                         let first = if an.toks[o].folded == "," { o + 1 } else { o };
-                        first < range.end && (an.lang.relative_pronouns.contains(&an.toks[first].folded) || an.lang.thing_relatives.contains(&an.toks[first].folded))
+                        let toks = &an.toks[..range.end];
+                        first < range.end
+                            && (an.lang.relative_pronouns.contains(&an.toks[first].folded)
+                                || an.lang.thing_relatives.contains(&an.toks[first].folded)
+                                || an.lang.object_relatives.matches_at(toks, first)
+                                || an.lang.dative_relatives.matches_at(toks, first))
                     });
                     if relative && seg_of_date != trig_seg {
                         continue;

@@ -236,6 +236,10 @@ struct GrammarFile {
     #[serde(default)]
     thing_relatives: Vec<String>,
     #[serde(default)]
+    object_relatives: Vec<String>,
+    #[serde(default)]
+    dative_relatives: Vec<String>,
+    #[serde(default)]
     effective: Vec<String>,
     #[serde(default)]
     comitative: Vec<String>,
@@ -344,6 +348,12 @@ pub struct Language {
     pub ellipsis: PhraseSet<()>,
     /// "Inflection, which X set up": relative pronouns that stand for a thing.
     pub thing_relatives: WordSet,
+    /// "X, que Y avait recruté", "X, whom Y hired": after a name, a relative
+    /// pronoun that is the object of the clause's verb.
+    pub object_relatives: PhraseSet<()>,
+    /// "X, à qui Y avait cédé la présidence", "X, to whom Y handed the job":
+    /// after a name, one that receives what the clause's verb gives.
+    pub dative_relatives: PhraseSet<()>,
     /// "effective Sunday", "avec effet au 1er mars": the date the change takes effect.
     pub effective: PhraseSet<()>,
     /// "founded X with A and B": those who did it with the subject.
@@ -647,6 +657,8 @@ impl Language {
             person_possessives: set(&g.person_possessives),
             ellipsis: phrases(&g.ellipsis, &rules),
             thing_relatives: set(&g.thing_relatives),
+            object_relatives: phrases(&g.object_relatives, &rules),
+            dative_relatives: phrases(&g.dative_relatives, &rules),
             comitative: phrases(&g.comitative, &rules),
             object_clitics: set(&g.object_clitics),
             clitic_hosts: set(&g.clitic_hosts),

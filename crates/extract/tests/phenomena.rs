@@ -764,3 +764,37 @@ fn a_title_holds_the_body_it_names() {
     assert_eq!(find(&ev, EventType::Start, Some("Ana Ruiz"), "Fabrikam").role.as_deref(), Some("chair"), "{:#?}", brief(&ev));
     assert_eq!(find(&ev, EventType::End, Some("Pedro Gil"), "Fabrikam").role.as_deref(), Some("chair"));
 }
+
+#[test]
+fn relative_clauses_whose_pronoun_is_not_the_subject() {
+    // The object: the one hired is the name before the clause, and the main verb's subject too.
+    let ev = extract(Lang::Fr, "2024-03-14", "Paul Martin, que Jeanne Roux avait recruté en 2019, quitte Fabrikam.");
+    assert_eq!(find(&ev, EventType::Start, Some("Paul Martin"), "Fabrikam").date.as_deref(), Some("2019"), "{:#?}", brief(&ev));
+    assert_eq!(find(&ev, EventType::End, Some("Paul Martin"), "Fabrikam").date.as_deref(), Some("2024-03-14"));
+    assert!(!ev.iter().any(|e| e.person.as_deref() == Some("Jeanne Roux")), "{:#?}", brief(&ev));
+    let ev = extract(Lang::En, "2024-03-14", "John Roe, whom Jane Doe hired in 2019, is leaving Fabrikam Inc.");
+    find(&ev, EventType::Start, Some("John Roe"), "Fabrikam");
+    find(&ev, EventType::End, Some("John Roe"), "Fabrikam");
+    // The recipient of a handover starts; the main verb keeps its own date.
+    let ev = extract(Lang::Fr, "2024-03-14", "Paul Martin, à qui Jeanne Roux avait cédé la présidence de Fabrikam en 2019, quitte le groupe.");
+    assert_eq!(find(&ev, EventType::End, Some("Jeanne Roux"), "Fabrikam").date.as_deref(), Some("2019"), "{:#?}", brief(&ev));
+    let start = find(&ev, EventType::Start, Some("Paul Martin"), "Fabrikam");
+    assert_eq!((start.role.as_deref(), start.date.as_deref()), (Some("chair"), Some("2019")));
+    assert_eq!(find(&ev, EventType::End, Some("Paul Martin"), "Fabrikam").date.as_deref(), Some("2024-03-14"));
+}
+
+#[test]
+fn a_name_after_a_verb_of_holding_is_an_organization() {
+    let ev = extract(Lang::Fr, "2024-03-14", "Paul Martin, qui dirigeait Fabrikam depuis 2019, quitte le groupe.");
+    find(&ev, EventType::End, Some("Paul Martin"), "Fabrikam");
+    // A determiner between: a place, not an organization that changes could name.
+    let ev = extract(Lang::Fr, "2024-03-14", "Fabrikam a nommé Jeanne Roux, qui dirige l'Amérique du Nord, directrice générale.");
+    find(&ev, EventType::Start, Some("Jeanne Roux"), "Fabrikam");
+    assert!(!ev.iter().any(|e| e.kind != EventType::Held && e.org.starts_with("Am")), "{:#?}", brief(&ev));
+}
+
+#[test]
+fn a_title_after_an_abbreviated_company_name() {
+    let ev = extract(Lang::En, "2024-03-14", "Jane Doe has left Fabrikam Inc. to join rival Contoso Ltd. as president.");
+    assert_eq!(find(&ev, EventType::Start, Some("Jane Doe"), "Contoso").role.as_deref(), Some("president"), "{:#?}", brief(&ev));
+}
