@@ -380,7 +380,9 @@ impl<'a> Analysis<'a> {
                     && !self.lang.stopwords.contains(&t.folded);
                 if starts {
                     let end = self.name_end(i, range.end, claims);
-                    if end - i >= 2 || (honorific && end > i) {
+                    // "head of Contoso Ltd": a legal form ends an organization's name, never a person's.
+                    let legal_form = end > i + 1 && common.org_suffixes.contains(self.toks[end - 1].folded.trim_end_matches('.'));
+                    if (end - i >= 2 || (honorific && end > i)) && !legal_form {
                         let name = self.raw(i, end).to_string();
                         let id = self.person_id(&name);
                         claims.claim(i, end, MentionKind::Person(id));

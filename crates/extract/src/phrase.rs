@@ -17,7 +17,7 @@ enum Pat {
     Prefix(Folded),
     /// `*` alone: any one word ("tritt * zurück").
     Any,
-    /// `...`: up to six words or dates, no clause punctuation ("tritt ... zurück").
+    /// `...`: up to [`GAP_WORDS`] words or dates, no clause punctuation ("tritt ... zurück").
     Gap,
     Number,
     Month,
@@ -298,12 +298,17 @@ impl<V> PhraseSet<V> {
     }
 }
 
+/// The most words a `...` gap covers: a German middle field holds a name, a
+/// date and a title ("löst Anna Weber zum 1. Juli als Finanzvorstand von
+/// Siemens ab"); clause punctuation still ends it.
+const GAP_WORDS: usize = 10;
+
 /// Matches `pats` at token `i`; returns the number of tokens covered.
 fn match_pats(pats: &[Pat], toks: &[Token], i: usize, slots: &dyn Slots, values: &mut SlotValues) -> Option<usize> {
     let Some((pat, rest)) = pats.split_first() else { return Some(0) };
     if *pat == Pat::Gap {
         // Shortest gap first, so the closing word is the nearest one.
-        for skip in 0..=6 {
+        for skip in 0..=GAP_WORDS {
             if skip > 0 {
                 let t = toks.get(i + skip - 1)?;
                 if t.kind == TokenKind::Punct && !matches!(t.folded.as_str(), "." | "-") {

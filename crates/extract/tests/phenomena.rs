@@ -798,3 +798,18 @@ fn a_title_after_an_abbreviated_company_name() {
     let ev = extract(Lang::En, "2024-03-14", "Jane Doe has left Fabrikam Inc. to join rival Contoso Ltd. as president.");
     assert_eq!(find(&ev, EventType::Start, Some("Jane Doe"), "Contoso").role.as_deref(), Some("president"), "{:#?}", brief(&ev));
 }
+
+#[test]
+fn a_german_separable_verb_around_a_long_middle_field() {
+    let ev = extract(Lang::De, "2024-03-14", "Jonas Keller löst Anna Weber zum 1. Juli als Finanzvorstand von Siemens ab.");
+    let start = find(&ev, EventType::Start, Some("Jonas Keller"), "Siemens");
+    assert_eq!((start.role.as_deref(), start.date.as_deref()), (Some("cfo"), Some("2024-07-01")), "{:#?}", brief(&ev));
+    find(&ev, EventType::End, Some("Anna Weber"), "Siemens");
+}
+
+#[test]
+fn a_legal_form_ends_an_organization_not_a_person() {
+    let ev = extract(Lang::En, "2024-03-14", "John Roe takes over from Jane Doe as head of Contoso Ltd.'s cloud division.");
+    find(&ev, EventType::Start, Some("John Roe"), "Contoso");
+    assert!(!ev.iter().any(|e| e.person.as_deref().is_some_and(|p| p.contains("Contoso"))), "{:#?}", brief(&ev));
+}
