@@ -813,3 +813,11 @@ fn a_legal_form_ends_an_organization_not_a_person() {
     find(&ev, EventType::Start, Some("John Roe"), "Contoso");
     assert!(!ev.iter().any(|e| e.person.as_deref().is_some_and(|p| p.contains("Contoso"))), "{:#?}", brief(&ev));
 }
+
+#[test]
+fn an_unknown_name_that_denies_a_report_about_its_chief_is_an_organization() {
+    let ev = extract(Lang::Fr, "2024-03-14", "Contoso a démenti les rumeurs selon lesquelles son PDG, Paul Martin, s'apprêterait à démissionner.");
+    assert_eq!(find(&ev, EventType::End, Some("Paul Martin"), "Contoso").status, Status::Denied, "{:#?}", brief(&ev));
+    let ev = extract(Lang::En, "2024-03-14", "Contoso denied that its chief executive, Jane Doe, planned to step down.");
+    assert_eq!(find(&ev, EventType::End, Some("Jane Doe"), "Contoso").status, Status::Denied, "{:#?}", brief(&ev));
+}
