@@ -265,8 +265,11 @@ impl<'a> Analysis<'a> {
         }
     }
 
+    /// "ancien PDG", "former Fabrikam Inc. finance chief": "former" a few
+    /// words before, with no comma between.
     fn former_before(&self, i: usize) -> bool {
-        (i.saturating_sub(3)..i).any(|j| self.lang.former.matches_at(&self.toks[..i], j))
+        let from = (i.saturating_sub(5)..i).rev().find(|&j| self.toks[j].folded == ",").map_or(i.saturating_sub(5), |c| c + 1);
+        (from..i).any(|j| self.lang.former.matches_at(&self.toks[..i], j))
             || self.toks.get(i).is_some_and(|t| t.folded.starts_with("ex-"))
     }
 

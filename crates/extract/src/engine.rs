@@ -92,6 +92,7 @@ pub fn extract(an: &Analysis) -> Vec<Draft> {
     rejoining_is_a_start(&mut drafts);
     pair_moves_across_sentences(&mut drafts);
     drop_fulfilled_plans(&mut drafts, an.published);
+    counterparts_from_past_posts(&mut drafts);
     engine.fill_roles(&mut drafts);
     mark_past_holdings(&mut drafts);
     drafts
@@ -115,6 +116,29 @@ fn end_posts_left_for_a_start(drafts: &mut Vec<Draft>) {
             drafts[i].counterpart = end.org.clone();
         }
         drafts.push(end);
+    }
+}
+
+/// "Former Fabrikam finance chief John Roe has joined Contoso", "También
+/// asciende Jim Whitehurst, que dirigía Red Hat": a start that names no
+/// origin comes from the one other organization the same sentence says the
+/// person held a post at before.
+fn counterparts_from_past_posts(drafts: &mut [Draft]) {
+    let origins: Vec<Option<String>> = drafts
+        .iter()
+        .map(|d| {
+            if d.kind != EventType::Start || d.counterpart.is_some() || d.person.is_none() {
+                return None;
+            }
+            let mut past = drafts.iter().filter(|h| h.kind == EventType::Held && h.manner == "past" && h.person == d.person && h.sentence == d.sentence && h.org.is_some() && h.org != d.org).filter_map(|h| h.org.clone());
+            let first = past.next()?;
+            past.all(|o| o == first).then_some(first)
+        })
+        .collect();
+    for (d, origin) in drafts.iter_mut().zip(origins) {
+        if origin.is_some() {
+            d.counterpart = origin;
+        }
     }
 }
 

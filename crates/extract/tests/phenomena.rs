@@ -821,3 +821,11 @@ fn an_unknown_name_that_denies_a_report_about_its_chief_is_an_organization() {
     let ev = extract(Lang::En, "2024-03-14", "Contoso denied that its chief executive, Jane Doe, planned to step down.");
     assert_eq!(find(&ev, EventType::End, Some("Jane Doe"), "Contoso").status, Status::Denied, "{:#?}", brief(&ev));
 }
+
+#[test]
+fn a_start_comes_from_the_post_the_sentence_says_was_held_before() {
+    let ev = extract(Lang::En, "2024-03-14", "Former Fabrikam Inc. finance chief John Roe has joined Contoso Ltd. as its chief financial officer.");
+    assert_eq!(find(&ev, EventType::Start, Some("John Roe"), "Contoso").counterpart.as_deref(), Some("Fabrikam"), "{:#?}", brief(&ev));
+    let ev = extract(Lang::Es, "2024-03-14", "También asciende Lucía Pérez, que dirigía Fabrikam: desde hoy es presidenta de Telefónica.");
+    assert_eq!(find(&ev, EventType::Start, Some("Lucía Pérez"), "Telefónica").counterpart.as_deref(), Some("Fabrikam"), "{:#?}", brief(&ev));
+}
