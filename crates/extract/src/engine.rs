@@ -55,6 +55,9 @@ struct Engine<'a, 'b> {
     last_end: std::cell::RefCell<HashMap<usize, String>>,
     /// Titles in apposition to each person mention (by mention index, in text order).
     appositions: std::collections::BTreeMap<usize, Vec<Title>>,
+    /// "Cofondateur d'Apple en 1976, Jobs...": the date an apposed founder
+    /// title gives, by person mention (a founding).
+    founded_on: std::collections::BTreeMap<usize, PartialDate>,
     /// Everything the article said of each person, growing as events are read.
     profiles: std::cell::RefCell<HashMap<usize, Vec<Title>>>,
     /// The day the news happened, for changes the text does not date.
@@ -69,7 +72,7 @@ struct Engine<'a, 'b> {
 
 /// Extracts events (change events and held facts) from an analysed article.
 pub fn extract(an: &Analysis) -> Vec<Draft> {
-    let mut engine = Engine { an, last_start: Default::default(), last_end: Default::default(), appositions: Default::default(), profiles: Default::default(), news_day: news_day(an), last_org: Default::default(), last_start_org: Default::default(), debug: debug_enabled() };
+    let mut engine = Engine { an, last_start: Default::default(), last_end: Default::default(), appositions: Default::default(), founded_on: Default::default(), profiles: Default::default(), news_day: news_day(an), last_org: Default::default(), last_start_org: Default::default(), debug: debug_enabled() };
     if engine.debug {
         for m in &an.mentions {
             eprintln!("mention {:?} {:?}", an.raw(m.start, m.end), m.kind);
@@ -372,13 +375,20 @@ impl<'a, 'b> Engine<'a, 'b> {
             let MentionKind::Person(pid) = m.kind else { continue };
             let range = self.sentence_range(self.sentence_of(m.start));
             let mut titles = Vec::new();
-            // Left: "Le président d'OpenAI, Greg Brockman", "son PDG, Sam Altman".
+            // Left: "Le président d'OpenAI, Greg Brockman", "son PDG, Sam Altman",
+            // "Cofondateur d'Apple en 1976, Jobs".
             let mut j = m.start;
             let mut fillers = 0;
+            let mut left_date = None;
             while j > range.start {
                 let k = j - 1;
                 let t = &an.toks[k];
                 match self.kind_at(k) {
+                    Some(MentionKind::Date(d)) if left_date.is_none() && titles.is_empty() && j < m.start => {
+                        left_date = d.date;
+                        j = an.mention_at(k).unwrap().start;
+                        continue;
+                    }
                     Some(MentionKind::Role { .. }) => {
                         let r = an.mention_at(k).unwrap();
                         titles.push(self.title(r.start, r.end));
@@ -474,6 +484,10 @@ impl<'a, 'b> Engine<'a, 'b> {
                     }
                 }
             }
+            // A founder title dated before the name is the founding itself.
+            if let Some(d) = left_date.filter(|_| titles.iter().any(|t| matches!(t.code.as_str(), "founder" | "cofounder"))) {
+                self.founded_on.insert(mi, d);
+            }
             if !titles.is_empty() {
                 // "Guillaume Lample et Timothée Lacroix, deux chercheurs de Meta": both.
                 for p in self.coordinated(mi, pid) {
@@ -558,6 +572,24 @@ impl<'a, 'b> Engine<'a, 'b> {
             let (since, until) = if apposed_after { self.held_span(m.end, m.end + 1, self.sentence_range(s)) } else { (None, None) };
             for t in titles {
                 let org = t.org.clone().or_else(|| self.sentence_org(s)).or_else(|| self.main_org());
+                if let Some(&founded) = self.founded_on.get(&mi).filter(|_| matches!(t.code.as_str(), "founder" | "cofounder")) {
+                    out.push(Draft {
+                        kind: EventType::Start,
+                        person: Some(pid),
+                        org: org.clone(),
+                        unit: None,
+                        role: Some(t.code.clone()),
+                        role_text: Some(t.text.clone()),
+                        date: Some(founded),
+                        date_weak: false,
+                        until: None,
+                        counterpart: None,
+                        manner: "founded".into(),
+                        status: Status::Actual,
+                        sentence: s,
+                        confidence: 0.6,
+                    });
+                }
                 out.push(Draft {
                     kind: EventType::Held,
                     person: Some(pid),
@@ -1042,8 +1074,12 @@ impl<'a, 'b> Engine<'a, 'b> {
         // "co-founded X with A and B": A and B founded it too (and an
         // organization after "with" is theirs: "with LinkedIn co-founder B").
         let (co_founders, with_at) = if entry.manner == "founded" && kind == EventType::Start { self.comitative_persons(ts, te, range.clone()) } else { (Vec::new(), None) };
-        let direct_org = if object_first { self.org_before(ts, range.start) } else { self.org_after(te, with_at.unwrap_or(range.end), entry.manner == "founded").or_else(|| self.org_before_final_verb(ts, te, range.clone())) };
-        let direct_org = direct_org.or_else(|| self.recent_org_before(ts, range.start)).or_else(|| self.relative_antecedent_org(ts, range.start));
+        // "Square, la firma de pagos que también fundó": the clause's antecedent
+        // before an object read back from the verb's end.
+        let direct_org = if object_first { self.org_before(ts, range.start) } else { self.org_after(te, with_at.unwrap_or(range.end), entry.manner == "founded") }
+            .or_else(|| self.relative_antecedent_org(ts, range.start))
+            .or_else(|| if object_first { None } else { self.org_before_final_verb(ts, te, range.clone()) })
+            .or_else(|| self.recent_org_before(ts, range.start));
         let after_org_end = self.after_org(te, range.end);
         let counterpart = match kind {
             EventType::End => self.org_following(after_org_end, range.end, |l| &l.move_to),
@@ -1664,7 +1700,15 @@ impl<'a, 'b> Engine<'a, 'b> {
     /// relative clause hangs on is the verb's object.
     fn relative_antecedent_org(&self, ts: usize, start: usize) -> Option<String> {
         let an = self.an;
-        let r = (ts.saturating_sub(6).max(start + 2)..ts).rev().find(|&k| self.kind_at(k).is_none() && an.lang.thing_relatives.contains(&an.toks[k].folded))?;
+        let pronoun = (ts.saturating_sub(6).max(start + 2)..ts).rev().find(|&k| self.kind_at(k).is_none() && an.lang.thing_relatives.contains(&an.toks[k].folded));
+        // "Siemens, the company she founded": English may leave the pronoun out
+        // (a description of the organization, then the clause's subject).
+        let bare = || {
+            let subject = (ts.saturating_sub(3).max(start)..ts).find(|&k| matches!(self.kind_at(k), Some(MentionKind::Person(_) | MentionKind::PersonRef { .. })))?;
+            let m = an.mention_at(subject)?;
+            (m.start > start && matches!(self.kind_at(m.start - 1), Some(MentionKind::OrgAnaphor { .. }))).then_some(m.start)
+        };
+        let r = pronoun.or_else(bare)?;
         if (r + 1..ts).any(|k| matches!(self.kind_at(k), Some(MentionKind::Org(_) | MentionKind::OrgAnaphor { .. }))) {
             return None;
         }
@@ -2258,7 +2302,9 @@ fn segments(an: &Analysis, range: std::ops::Range<usize>) -> Vec<usize> {
 /// this change: one founds a company, one never joins it as its founder
 /// ("X, a co-founder of OpenAI, joins Anthropic" is no co-founder there).
 fn inherited_fits(t: &Title, kind: EventType, manner: &str) -> bool {
-    !(kind == EventType::Start && manner != "founded" && matches!(t.code.as_str(), "founder" | "cofounder"))
+    // Nor does one take leave from founding it, or come back to it.
+    let post_taken = (kind == EventType::Start && manner != "founded") || matches!(kind, EventType::Absence | EventType::Return);
+    !(post_taken && matches!(t.code.as_str(), "founder" | "cofounder"))
 }
 
 /// The indices of the drafts `keep` accepts, one group per person, in text

@@ -829,3 +829,22 @@ fn a_start_comes_from_the_post_the_sentence_says_was_held_before() {
     let ev = extract(Lang::Es, "2024-03-14", "También asciende Lucía Pérez, que dirigía Fabrikam: desde hoy es presidenta de Telefónica.");
     assert_eq!(find(&ev, EventType::Start, Some("Lucía Pérez"), "Telefónica").counterpart.as_deref(), Some("Fabrikam"), "{:#?}", brief(&ev));
 }
+
+#[test]
+fn a_dated_founder_title_before_the_name_is_the_founding() {
+    let ev = extract(Lang::Fr, "2024-03-14", "Cofondateur de Fabrikam en 2009, Paul Martin a quitté le groupe l'an dernier.");
+    let founded = find(&ev, EventType::Start, Some("Paul Martin"), "Fabrikam");
+    assert_eq!((founded.manner.as_deref(), founded.date.as_deref(), founded.role.as_deref()), (Some("founded"), Some("2009"), Some("cofounder")), "{:#?}", brief(&ev));
+    assert_eq!(find(&ev, EventType::End, Some("Paul Martin"), "Fabrikam").date.as_deref(), Some("2023"));
+}
+
+#[test]
+fn a_founding_in_a_relative_clause_founds_its_antecedent() {
+    // English may leave the relative pronoun out.
+    let ev = extract(Lang::En, "2024-03-14", "Jane Doe will now focus on Siemens, the company she founded in 2009.");
+    assert_eq!(find(&ev, EventType::Start, Some("Jane Doe"), "Siemens").date.as_deref(), Some("2009"), "{:#?}", brief(&ev));
+    // The antecedent, not the organization the story is about.
+    let ev = extract(Lang::Es, "2024-03-14", "Jack Dorsey deja Twitter. Desde entonces compaginaba el cargo con el de consejero delegado de Fabrikam, la firma de pagos que también fundó.");
+    assert_eq!(find(&ev, EventType::Start, Some("Jack Dorsey"), "Fabrikam").manner.as_deref(), Some("founded"), "{:#?}", brief(&ev));
+    assert!(!ev.iter().any(|e| e.kind == EventType::Start && e.org == "Twitter"), "{:#?}", brief(&ev));
+}
