@@ -842,6 +842,10 @@ impl<'a, 'b> Engine<'a, 'b> {
             let entry = &an.lang.holding_entries[*m.value];
             let (ts, te) = (i, i + m.len);
             i = te;
+            if entry.passive {
+                out.extend(self.passive_holding(s, ts, te, entry));
+                continue;
+            }
             let persons = match self.person_before(ts, range.start) {
                 Some((ps, _)) => ps,
                 None if an.lang.pro_drop => self.focus_before(range.start).into_iter().collect(),
@@ -909,6 +913,49 @@ impl<'a, 'b> Engine<'a, 'b> {
             }
         }
         out
+    }
+
+    /// "Nissan, dirigé par Hiroto Saikawa", "The board, chaired by former
+    /// Stanford president John Hennessy": the person named right after the
+    /// verb holds the post at the organization (or whose board it is) just
+    /// before its comma.
+    fn passive_holding(&self, s: usize, ts: usize, te: usize, entry: &crate::resources::HoldingEntry) -> Option<Draft> {
+        let an = self.an;
+        let range = self.sentence_range(s);
+        if ts < range.start + 2 || an.toks[ts - 1].folded != "," {
+            return None;
+        }
+        // "Contoso Ltd., led by": past an abbreviation's full stop.
+        let before = if an.toks[ts - 2].folded == "." && ts >= range.start + 3 { ts - 3 } else { ts - 2 };
+        let owner = an.mention_at(before)?;
+        let org = match owner.kind {
+            MentionKind::Org(_) | MentionKind::OrgAnaphor { .. } => self.org_at(owner.start),
+            MentionKind::Unit(_) => self.main_org().or_else(|| self.sentence_org(s)),
+            _ => None,
+        }?;
+        // The name comes first, or after its title: "chaired by former Stanford president X".
+        let clause_end = (te..range.end).find(|&k| an.toks[k].folded == ",").unwrap_or(range.end);
+        let (person, mi) = (te..clause_end.min(te + 8)).find_map(|k| match self.kind_at(k) {
+            Some(MentionKind::Person(p)) => Some((*p, self.mention_index(k)?)),
+            _ => None,
+        })?;
+        let between_ok = (te..an.mentions[mi].start).all(|k| self.kind_at(k).is_some() || an.toks[k].is_word());
+        between_ok.then(|| Draft {
+            kind: EventType::Held,
+            person: Some(person),
+            org: Some(org),
+            unit: None,
+            role: Some(entry.role.clone()),
+            role_text: Some(an.raw(ts, te).to_string()),
+            date: None,
+            date_weak: true,
+            until: None,
+            counterpart: None,
+            manner: entry.tense.clone(),
+            status: Status::Actual,
+            sentence: s,
+            confidence: 0.5,
+        })
     }
 
     /// "Son départ a été suivi par celui de Jan Leike": the change read last

@@ -112,6 +112,10 @@ pub struct HoldingEntry {
     /// The role when the object is a unit or an activity ("led product at Meta": head).
     #[serde(default = "head")]
     pub unit_role: String,
+    /// "Nissan, dirigé par Hiroto Saikawa", "the board, chaired by X": the
+    /// person follows, the organization (or its board) stands before.
+    #[serde(default)]
+    pub passive: bool,
     pub phrases: Vec<String>,
     #[serde(default)]
     pub examples: Vec<String>,
