@@ -866,13 +866,17 @@ impl<'a> Analysis<'a> {
     }
 
     fn choose_main_org(&self) -> Option<usize> {
-        // The lead says what the article is about: its first sentence counts twice.
+        // The lead says what the article is about: its first sentence counts
+        // twice, as does the first organization the article names
+        // ("Le numéro un mondial du luxe a déjoué les pronostics. LVMH a publié...").
         let lead_end = self.sents.first().map_or(0, |s| s.tokens.end);
         let mut counts: HashMap<usize, (usize, usize)> = HashMap::new();
+        let mut opened = false;
         for (k, m) in self.mentions.iter().enumerate() {
             if let MentionKind::Org(id) = m.kind {
                 let e = counts.entry(id).or_insert((0, usize::MAX - k));
-                e.0 += if m.start < lead_end { 2 } else { 1 };
+                e.0 += if !opened || m.start < lead_end { 2 } else { 1 };
+                opened = true;
             }
         }
         counts.into_iter().max_by_key(|&(_, (n, first))| (n, first)).map(|(id, _)| id)

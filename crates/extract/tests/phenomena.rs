@@ -848,3 +848,14 @@ fn a_founding_in_a_relative_clause_founds_its_antecedent() {
     assert_eq!(find(&ev, EventType::Start, Some("Jack Dorsey"), "Fabrikam").manner.as_deref(), Some("founded"), "{:#?}", brief(&ev));
     assert!(!ev.iter().any(|e| e.kind == EventType::Start && e.org == "Twitter"), "{:#?}", brief(&ev));
 }
+
+#[test]
+fn the_first_organization_named_weighs_as_the_lead() {
+    // The lead names no organization; the next sentence does. A title with no
+    // organization later in the article is at that one, not at a brand named more often.
+    let text = "Le géant du luxe a surpris les analystes. LVMH a publié jeudi des ventes en hausse. \
+                Les marques Louis Vuitton et Dior ont porté la croissance, et Louis Vuitton a ouvert de nouvelles boutiques. \
+                Le PDG Jean Moreau a dit aborder l'année avec confiance.";
+    let ev = extract(Lang::Fr, "2024-01-26", text);
+    find(&ev, EventType::Held, Some("Jean Moreau"), "LVMH");
+}
