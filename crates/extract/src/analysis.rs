@@ -772,19 +772,37 @@ impl<'a> Analysis<'a> {
     /// Fills the candidates of each reference: first person → the signature
     /// that follows the quote or the last speaker; others → recent persons.
     fn resolve_references(&mut self) {
+        // Persons by salience for "il", "she": a name governed by a noun comes
+        // after the sentence's subject; `latest` is in plain order of mention,
+        // for "both", "les deux" ("Il est accompagné de X et Y. Les deux...").
         let mut recent: Vec<usize> = Vec::new();
+        let mut latest: Vec<usize> = Vec::new();
+        // The sentence where the first of `recent` was last named or referred to.
+        let mut top_sentence = usize::MAX;
         let mut named: FxHashMap<usize, (usize, usize)> = FxHashMap::default();
         let signatures = self.signatures();
         for m in 0..self.mentions.len() {
             let start = self.mentions[m].start;
+            let sentence = self.sents.partition_point(|s| s.tokens.end <= start);
             match &self.mentions[m].kind {
                 MentionKind::Person(id) => {
                     let id = *id;
                     // Salience: how often named, then how early (the story's topic first).
                     let first_seen = usize::MAX - m;
                     named.entry(id).or_insert((0, first_seen)).0 += 1;
+                    latest.retain(|&p| p != id);
+                    latest.insert(0, id);
+                    latest.truncate(RECENT_PERSONS);
                     recent.retain(|&p| p != id);
-                    recent.insert(0, id);
+                    // "Il a été impliqué dans le licenciement d'Altman ... il regrettait":
+                    // a name governed by a noun does not displace the sentence's subject.
+                    let governed = start >= 2 && self.lang.of.contains(&self.toks[start - 1].folded) && self.toks[start - 2].is_word() && !self.toks[start - 2].upper;
+                    if governed && top_sentence == sentence && !recent.is_empty() {
+                        recent.insert(1, id);
+                    } else {
+                        recent.insert(0, id);
+                        top_sentence = sentence;
+                    }
                     // A pronoun points to someone named lately, never to the
                     // hundredth person back: the cap keeps lists of names linear.
                     recent.truncate(RECENT_PERSONS);
@@ -807,7 +825,8 @@ impl<'a> Analysis<'a> {
                             None
                         };
                         let fits = |p: &usize| plural || wanted.is_none() || self.persons[*p].sex.is_none() || self.persons[*p].sex == wanted;
-                        let mut candidates: Vec<usize> = recent.iter().copied().filter(fits).take(if plural { 2 } else { 4 }).collect();
+                        let order = if plural { &latest } else { &recent };
+                        let mut candidates: Vec<usize> = order.iter().copied().filter(fits).take(if plural { 2 } else { 4 }).collect();
                         // A description ("le dirigeant franco-libano-brésilien", "the
                         // executive") is of the person the story is about: the one
                         // named most so far, the latest among equals.
@@ -821,6 +840,9 @@ impl<'a> Analysis<'a> {
                     if let (false, Some(&first)) = (plural, candidates.first()) {
                         recent.retain(|&p| p != first);
                         recent.insert(0, first);
+                        latest.retain(|&p| p != first);
+                        latest.insert(0, first);
+                        top_sentence = sentence;
                     }
                     self.mentions[m].kind = MentionKind::PersonRef { candidates, plural };
                 }

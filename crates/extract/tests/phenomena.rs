@@ -859,3 +859,16 @@ fn the_first_organization_named_weighs_as_the_lead() {
     let ev = extract(Lang::Fr, "2024-01-26", text);
     find(&ev, EventType::Held, Some("Jean Moreau"), "LVMH");
 }
+
+#[test]
+fn a_name_governed_by_a_noun_does_not_take_the_subjects_pronouns() {
+    let text = "Jean Roux a quitté Fabrikam en mai. Il a été impliqué dans le licenciement de Paul Martin, bien qu'il ait regretté sa participation. \
+                Bien qu'il soit resté directeur scientifique après l'événement, il n'a jamais repris ses fonctions.";
+    let ev = extract(Lang::Fr, "2024-08-06", text);
+    let scientist: Vec<_> = ev.iter().filter(|e| e.role.as_deref() == Some("chief_scientist")).filter_map(|e| e.person.as_deref()).collect();
+    assert!(!scientist.is_empty() && scientist.iter().all(|p| *p == "Jean Roux"), "{:#?}", brief(&ev));
+    // "Both" still counts the names in the order they came.
+    let ev = extract(Lang::Fr, "2024-08-06", "Jean Roux dirige Fabrikam. Il est accompagné de Paul Martin et Luc Petit. Les deux hommes ont démissionné de Contoso.");
+    find(&ev, EventType::End, Some("Paul Martin"), "Contoso");
+    find(&ev, EventType::End, Some("Luc Petit"), "Contoso");
+}
