@@ -742,7 +742,8 @@ impl<'a> Analysis<'a> {
                     if both {
                         claims.claim(i, i + 1, reference(true));
                     }
-                } else if let Some(n) = phrase(&l.both).filter(|n| i + n < range.end && !self.toks[i + n].upper) {
+                } else if let Some(n) = phrase(&l.both).filter(|n| i + n < range.end && !self.toks[i + n].upper && !(i + n..(i + n + 4).min(range.end)).any(|j| matches!(claims.kind(j), Some(MentionKind::Person(_))))) {
+                    // (Not before the names it introduces: "die beiden bisherigen Co-Präsidenten X und Y".)
                     claims.claim(i, i + n, reference(true));
                     i += n;
                     continue;

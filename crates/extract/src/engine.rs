@@ -1212,7 +1212,8 @@ impl<'a, 'b> Engine<'a, 'b> {
             // "fired chief executive A, CFO B and legal chief C": in a list of
             // objects, each person's own title before their name (a list of
             // subjects takes the title the verb gives: "A and B will run it as co-CEOs").
-            let own = (people_count > 1).then(|| person.and_then(|p| self.prefix_title(p, te..range.end))).flatten();
+            // (Not a former one for a start: "die bisherigen Co-Präsidenten A und B ... als Co-Chefs".)
+            let own = (people_count > 1).then(|| person.and_then(|p| self.prefix_title(p, te..range.end))).flatten().filter(|t| !(kind == EventType::Start && t.former));
             let title = own
                 .or_else(|| later_title.clone())
                 .or_else(|| seat.clone())
@@ -2004,11 +2005,20 @@ impl<'a, 'b> Engine<'a, 'b> {
         let mut passed_person = !may_pass_person;
         // Ten words past the verb, or past the person and their apposition.
         let mut limit = te + 10;
+        let mut old: Option<Title> = None;
         while k < end && k < limit {
             match self.kind_at(k) {
                 Some(MentionKind::Role { .. }) => {
                     let m = an.mention_at(k).unwrap();
-                    return Some(self.title(m.start, m.end));
+                    let t = self.title(m.start, m.end);
+                    // "die beiden bisherigen Co-Präsidenten X und Y ... als Co-Chefs":
+                    // a former title before the person is theirs, not the one taken.
+                    if t.former && !passed_person && may_pass_person {
+                        old.get_or_insert(t);
+                        k = m.end;
+                        continue;
+                    }
+                    return Some(t);
                 }
                 // A pronoun ("giving up his post as CEO") or a date ("zum 1. Januar
                 // den Vorsitz") does not end the search.
@@ -2017,8 +2027,15 @@ impl<'a, 'b> Engine<'a, 'b> {
                     continue;
                 }
                 Some(MentionKind::Person(_)) => {
+                    // "X und Y": the next of the coordinated persons.
+                    let coordinated = passed_person && k > te && an.lang.coordinators.matches_at(&an.toks[..k], k - 1);
+                    if coordinated {
+                        k = an.mention_at(k).unwrap().end;
+                        limit = k + 10;
+                        continue;
+                    }
                     if passed_person {
-                        return None;
+                        return old;
                     }
                     passed_person = true;
                     k = an.mention_at(k).unwrap().end;
@@ -2039,14 +2056,14 @@ impl<'a, 'b> Engine<'a, 'b> {
             // A full stop inside the sentence ends an abbreviation: "joins Contoso Ltd. as president".
             let abbreviation = t.folded == "." && k > 0 && an.toks[k - 1].end == t.start && an.toks[k - 1].is_word();
             if t.kind == crate::tokenize::TokenKind::Punct && t.folded != "," && t.folded != "'" && !abbreviation || an.lang.clause_breaks.matches_at(&an.toks[..end], k) {
-                return None;
+                return old;
             }
             if an.lang.triggers.longest_at(&an.toks[..end], k, &NoSlots).is_some() && k > te {
-                return None;
+                return old;
             }
             k += 1;
         }
-        None
+        old
     }
 
     /// A title between the subject and a verb at the end of its clause: "Bezos

@@ -872,3 +872,11 @@ fn a_name_governed_by_a_noun_does_not_take_the_subjects_pronouns() {
     find(&ev, EventType::End, Some("Paul Martin"), "Contoso");
     find(&ev, EventType::End, Some("Luc Petit"), "Contoso");
 }
+
+#[test]
+fn a_lead_taken_from_now_on_with_the_new_title_after_the_names() {
+    let ev = extract(Lang::De, "2014-09-19", "Künftig führen die beiden bisherigen Co-Präsidenten Anna Weber und Jonas Keller die Siemens AG gemeinsam als Co-Chefs.");
+    for who in ["Anna Weber", "Jonas Keller"] {
+        assert_eq!(find(&ev, EventType::Start, Some(who), "Siemens AG").role.as_deref(), Some("ceo"), "{:#?}", brief(&ev));
+    }
+}
