@@ -127,15 +127,23 @@ fn end_posts_left_for_a_start(drafts: &mut Vec<Draft>) {
 /// origin comes from the one other organization the same sentence says the
 /// person held a post at before.
 fn counterparts_from_past_posts(drafts: &mut [Draft]) {
+    // Past posts by (person, sentence): one pass, not one per start (a list of
+    // thousands of names stays linear).
+    let mut past: HashMap<(usize, usize), Vec<&str>> = HashMap::new();
+    for h in drafts.iter().filter(|h| h.kind == EventType::Held && h.manner == "past") {
+        if let (Some(p), Some(o)) = (h.person, h.org.as_deref()) {
+            past.entry((p, h.sentence)).or_default().push(o);
+        }
+    }
     let origins: Vec<Option<String>> = drafts
         .iter()
         .map(|d| {
-            if d.kind != EventType::Start || d.counterpart.is_some() || d.person.is_none() {
+            if d.kind != EventType::Start || d.counterpart.is_some() {
                 return None;
             }
-            let mut past = drafts.iter().filter(|h| h.kind == EventType::Held && h.manner == "past" && h.person == d.person && h.sentence == d.sentence && h.org.is_some() && h.org != d.org).filter_map(|h| h.org.clone());
-            let first = past.next()?;
-            past.all(|o| o == first).then_some(first)
+            let mut others = past.get(&(d.person?, d.sentence))?.iter().copied().filter(|&o| Some(o) != d.org.as_deref());
+            let first = others.next()?;
+            others.all(|o| o == first).then(|| first.to_string())
         })
         .collect();
     for (d, origin) in drafts.iter_mut().zip(origins) {
