@@ -95,6 +95,7 @@ pub fn extract(an: &Analysis) -> Vec<Draft> {
     rejoining_is_a_start(&mut drafts);
     pair_moves_across_sentences(&mut drafts);
     drop_fulfilled_plans(&mut drafts, an.published);
+    engine.drop_abandoned_plans(&mut drafts);
     counterparts_from_past_posts(&mut drafts);
     engine.fill_roles(&mut drafts);
     mark_past_holdings(&mut drafts);
@@ -2186,6 +2187,15 @@ impl<'a, 'b> Engine<'a, 'b> {
             .max_by_key(|t| seniority(&t.code))
             .or_else(|| titles.iter().filter(fits).max_by_key(|t| seniority(&t.code)))
             .cloned()
+    }
+
+    /// "Altman and Brockman would join Microsoft - a plan that never
+    /// materialized": the plans of a sentence that says they did not happen
+    /// are no events.
+    fn drop_abandoned_plans(&self, drafts: &mut Vec<Draft>) {
+        let an = self.an;
+        let abandoned: Vec<bool> = (0..an.sents.len()).map(|s| an.lang.abandoned.occurs_in(&an.toks, self.sentence_range(s))).collect();
+        drafts.retain(|d| !(d.status == Status::Planned && abandoned.get(d.sentence).copied().unwrap_or(false)));
     }
 
     /// A change whose sentence names no title takes the one the article gives

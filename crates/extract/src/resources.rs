@@ -285,6 +285,8 @@ struct GrammarFile {
     speculative: Vec<String>,
     planned: Vec<String>,
     background: Vec<String>,
+    #[serde(default)]
+    abandoned: Vec<String>,
     clause_breaks: Vec<String>,
     until: Vec<String>,
     since: Vec<String>,
@@ -406,6 +408,9 @@ pub struct Language {
     pub speculative: PhraseSet<()>,
     pub planned: PhraseSet<()>,
     pub background: PhraseSet<()>,
+    /// "a plan that never materialized", "un projet resté lettre morte": the
+    /// plans its sentence tells of did not happen.
+    pub abandoned: PhraseSet<()>,
     pub clause_breaks: PhraseSet<()>,
     pub until: PhraseSet<()>,
     /// "depuis", "since": a date that opens a held span, not a change.
@@ -691,6 +696,7 @@ impl Language {
             speculative: phrases(&g.speculative, &rules),
             planned: phrases(&g.planned, &rules),
             background: phrases(&g.background, &rules),
+            abandoned: phrases(&g.abandoned, &rules),
             clause_breaks: phrases(&g.clause_breaks, &rules),
             until: phrases(&g.until, &rules),
             since: phrases(&g.since, &rules),

@@ -880,3 +880,16 @@ fn a_lead_taken_from_now_on_with_the_new_title_after_the_names() {
         assert_eq!(find(&ev, EventType::Start, Some(who), "Siemens AG").role.as_deref(), Some("ceo"), "{:#?}", brief(&ev));
     }
 }
+
+#[test]
+fn plans_the_sentence_says_never_happened_are_no_events() {
+    let text = "Contoso Ltd. said that Jane Doe and John Roe would join Fabrikam Inc. to lead a new research team.";
+    let ev = extract(Lang::En, "2023-11-30", text);
+    assert_eq!(find(&ev, EventType::Start, Some("Jane Doe"), "Fabrikam").status, Status::Planned, "{:#?}", brief(&ev));
+    let text = "Contoso Ltd. said that Jane Doe and John Roe would join Fabrikam Inc. to lead a new research team, a plan that never materialized.";
+    let ev = extract(Lang::En, "2023-11-30", text);
+    assert!(!ev.iter().any(|e| e.kind == EventType::Start), "{:#?}", brief(&ev));
+    let text = "Renault a indiqué que Jeanne Roux devait rejoindre Fabrikam, un projet qui ne s'est jamais concrétisé.";
+    let ev = extract(Lang::Fr, "2023-11-30", text);
+    assert!(!ev.iter().any(|e| e.kind == EventType::Start && e.status != Status::Denied), "{:#?}", brief(&ev));
+}
