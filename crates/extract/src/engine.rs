@@ -1438,6 +1438,15 @@ impl<'a, 'b> Engine<'a, 'b> {
         let after = |limit: usize| self.person_after(ts + 1, range.end.min(te + limit), !founding);
         // "le conseil l'avait démis": the object stands before the verb.
         let clitic = || (ts.saturating_sub(3).max(range.start)..ts).rev().filter(|&k| self.is_clitic(k)).find_map(|k| self.person_from_mention(k));
+        // "He took over from Gates in 2000, two decades after joining the company":
+        // a clause with no subject of its own has the sentence's, the subject of
+        // its first verb of change.
+        if !object_first && phrase_ending_at(&self.an.lang.nonfinite_openers, &self.an.toks, ts, range.start, 3).is_some() {
+            let first = self.trigger_starts(range.clone()).into_iter().find(|&t| t < ts);
+            if let Some((ps, m)) = first.and_then(|t| self.person_before(t, range.start)) {
+                return (ps, Some(m));
+            }
+        }
         // "Martin, que Roux avait recruté": the name the relative clause is about.
         let relative = || self.relative_antecedent(ts, range.start, &self.an.lang.object_relatives);
         let found = if object_first { clitic().or_else(relative).or_else(|| after(15)).or_else(before) } else { before().or_else(|| after(12)) };

@@ -287,6 +287,8 @@ struct GrammarFile {
     background: Vec<String>,
     #[serde(default)]
     abandoned: Vec<String>,
+    #[serde(default)]
+    nonfinite_openers: Vec<String>,
     clause_breaks: Vec<String>,
     until: Vec<String>,
     since: Vec<String>,
@@ -411,6 +413,9 @@ pub struct Language {
     /// "a plan that never materialized", "un projet resté lettre morte": the
     /// plans its sentence tells of did not happen.
     pub abandoned: PhraseSet<()>,
+    /// "after joining", "avant de rejoindre", "después de dejar": a clause
+    /// with no subject of its own, whose verb is the sentence subject's.
+    pub nonfinite_openers: PhraseSet<()>,
     pub clause_breaks: PhraseSet<()>,
     pub until: PhraseSet<()>,
     /// "depuis", "since": a date that opens a held span, not a change.
@@ -697,6 +702,7 @@ impl Language {
             planned: phrases(&g.planned, &rules),
             background: phrases(&g.background, &rules),
             abandoned: phrases(&g.abandoned, &rules),
+            nonfinite_openers: phrases(&g.nonfinite_openers, &rules),
             clause_breaks: phrases(&g.clause_breaks, &rules),
             until: phrases(&g.until, &rules),
             since: phrases(&g.since, &rules),

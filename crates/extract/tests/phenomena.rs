@@ -893,3 +893,12 @@ fn plans_the_sentence_says_never_happened_are_no_events() {
     let ev = extract(Lang::Fr, "2023-11-30", text);
     assert!(!ev.iter().any(|e| e.kind == EventType::Start && e.status != Status::Denied), "{:#?}", brief(&ev));
 }
+
+#[test]
+fn a_clause_without_its_own_subject_has_the_sentences() {
+    let ev = extract(Lang::En, "2014-02-05", "Jane Doe took over as chief executive of Contoso Ltd. from John Roe in 2000, two decades after joining the company.");
+    find(&ev, EventType::Start, Some("Jane Doe"), "Contoso");
+    assert!(!ev.iter().any(|e| e.kind == EventType::Start && e.person.as_deref() == Some("John Roe")), "{:#?}", brief(&ev));
+    let ev = extract(Lang::Fr, "2024-03-14", "Jeanne Roux a quitté Renault en 2021 avant de rejoindre Contoso.");
+    assert!(!ev.iter().any(|e| e.kind == EventType::Start && e.person.as_deref() != Some("Jeanne Roux")), "{:#?}", brief(&ev));
+}
