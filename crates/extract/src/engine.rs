@@ -1164,7 +1164,7 @@ impl<'a, 'b> Engine<'a, 'b> {
         // before an object read back from the verb's end.
         let direct_org = if object_first { self.org_before(ts, range.start) } else { self.org_after(te, with_at.unwrap_or(range.end), entry.manner == "founded") }
             .or_else(|| self.relative_antecedent_org(ts, range.start))
-            .or_else(|| if object_first { None } else { self.org_before_final_verb(ts, te, range.clone()) })
+            .or_else(|| if object_first || !an.lang.verb_final { None } else { self.org_before_final_verb(ts, te, range.clone()) })
             .or_else(|| self.recent_org_before(ts, range.start));
         let after_org_end = self.after_org(te, range.end);
         let counterpart = match kind {
@@ -1203,10 +1203,14 @@ impl<'a, 'b> Engine<'a, 'b> {
             // the article's company.
             // ("Contoso a été cofondée par X": in the passive, the subject.)
             let founding_unnamed = entry.manner == "founded" && kind == EventType::Start && direct_org.is_none() && title_org.is_none() && !(passive && self.org_before(ts, range.start).is_some());
+            // One comes back where one was: "fired, courted by Microsoft and finally
+            // reinstated" is a return to the post the story knows of.
+            let returned_to = (kind == EventType::Return).then(|| person.and_then(|p| self.profile_org(p))).flatten();
             let org = direct_org
                 .clone()
                 .or(title_org)
                 .or(recent)
+                .or(returned_to)
                 .or_else(|| self.located_org(range.clone(), ts))
                 // Where a person worked says where they leave, not where they start.
                 .or_else(|| person.and_then(|p| self.profile_org(p)).filter(|o| kind != EventType::Start || !apposed.is_some_and(|ts| ts.iter().any(|t| t.org.as_ref() == Some(o)))))
@@ -2327,9 +2331,17 @@ impl<'a, 'b> Engine<'a, 'b> {
         // Past an apposition: "ousted its chief executive, John Smith, on Friday",
         // as long as no other verb of change stands between.
         let triggers = self.trigger_starts(range.clone());
+        // "returned on Wednesday, capping two weeks of turmoil in which he was
+        // fired": a relative clause does not take the main clause's date.
+        // (A relative pronoun after a comma or a preposition: German "Der" opening
+        // a sentence is an article.)
+        let relative_verb = (ts.saturating_sub(4).max(range.start + 1)..ts).any(|k| {
+            let (w, before) = (&an.toks[k].folded, &an.toks[k - 1].folded);
+            (an.lang.relative_pronouns.contains(w) && before == ",") || (an.lang.thing_relatives.contains(w) && an.lang.stopwords.contains(before) && before != ",")
+        });
         let near = candidates
             .iter()
-            .filter(|(k, _, _)| dist(*k) <= 12 && !triggers.iter().any(|&t| t != ts && (t > (*k).min(ts) && t < (*k).max(ts))))
+            .filter(|(k, _, _)| dist(*k) <= 12 && !triggers.iter().any(|&t| t != ts && (t > (*k).min(ts) && t < (*k).max(ts))) && !(relative_verb && seg_of(*k) != trig_seg))
             .min_by_key(|(k, _, _)| dist(*k));
         // "stepped down from its board effective Sunday": the effective date first.
         let effective = candidates.iter().filter(|(k, _, _)| phrase_ending_at(&an.lang.effective, &an.toks, *k, range.start, 3).is_some()).min_by_key(|(k, _, _)| dist(*k));

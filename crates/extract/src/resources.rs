@@ -295,6 +295,8 @@ struct GrammarFile {
     complementizers: Vec<String>,
     coordinators: Vec<String>,
     pro_drop: bool,
+    #[serde(default)]
+    verb_final: bool,
     place_prepositions: Vec<String>,
     recent_org: Vec<String>,
     feminine_pronouns: Vec<String>,
@@ -427,6 +429,9 @@ pub struct Language {
     /// Whether the language leaves out subject pronouns (Spanish): then a verb
     /// without a subject is about the person in focus.
     pub pro_drop: bool,
+    /// German puts the verb of a subordinate or perfect clause last, after its
+    /// object ("hat das Unternehmen 1998 gegründet").
+    pub verb_final: bool,
     /// "à", "in": what follows is a place, not an organization.
     pub place_prepositions: WordSet,
     /// "y", "dort": the organization just named.
@@ -709,6 +714,7 @@ impl Language {
             complementizers: set(&g.complementizers),
             coordinators: phrases(&g.coordinators, &rules),
             pro_drop: g.pro_drop,
+            verb_final: g.verb_final,
             place_prepositions: set(&g.place_prepositions),
             recent_org: set(&g.recent_org),
             feminine_pronouns: g.feminine_pronouns.iter().map(|p| Folded::new(words(p, &rules))).collect(),

@@ -902,3 +902,11 @@ fn a_clause_without_its_own_subject_has_the_sentences() {
     let ev = extract(Lang::Fr, "2024-03-14", "Jeanne Roux a quitté Renault en 2021 avant de rejoindre Contoso.");
     assert!(!ev.iter().any(|e| e.kind == EventType::Start && e.person.as_deref() != Some("Jeanne Roux")), "{:#?}", brief(&ev));
 }
+
+#[test]
+fn a_relative_clause_does_not_take_the_main_clauses_date() {
+    let text = "Jane Doe returned as chief executive of Contoso Ltd. on Wednesday, capping two weeks of turmoil in which she was fired by the board.";
+    let ev = extract(Lang::En, "2023-11-30", text);
+    assert_eq!(find(&ev, EventType::Return, Some("Jane Doe"), "Contoso").date.as_deref(), Some("2023-11-29"), "{:#?}", brief(&ev));
+    assert_eq!(find(&ev, EventType::End, Some("Jane Doe"), "Contoso").date, None, "{:#?}", brief(&ev));
+}
