@@ -154,6 +154,16 @@ fn counterparts_from_past_posts(drafts: &mut [Draft]) {
     }
 }
 
+/// How much a manner tells of a change: none, the generic one of its type,
+/// or a particular one (removed, resigned, promoted, founded, reinstated...).
+fn manner_rank(manner: &str) -> u8 {
+    match manner {
+        "unspecified" => 0,
+        "joined" | "appointed" | "returned" => 1,
+        _ => 2,
+    }
+}
+
 /// A change the text dates after the day it was published has not happened
 /// yet: "will step down at the end of the year and be replaced by Y" (the
 /// second verb has no future form of its own).
@@ -2577,7 +2587,9 @@ fn merge(drafts: Vec<Draft>, published: Option<PartialDate>) -> Vec<Draft> {
                 }
                 o.until = o.until.or(d.until);
                 o.counterpart = o.counterpart.take().or(d.counterpart);
-                if d.kind == EventType::Dissolution && d.manner == "replaced" {
+                // Reports of one change: the most telling manner ("returned" and
+                // "reinstated": reinstated; "appointed" and "founded": founded).
+                if (d.kind == EventType::Dissolution && d.manner == "replaced") || manner_rank(&d.manner) > manner_rank(&o.manner) {
                     o.manner = d.manner;
                 }
                 o.confidence = (o.confidence + 0.1).min(0.95);

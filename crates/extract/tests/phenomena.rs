@@ -910,3 +910,12 @@ fn a_relative_clause_does_not_take_the_main_clauses_date() {
     assert_eq!(find(&ev, EventType::Return, Some("Jane Doe"), "Contoso").date.as_deref(), Some("2023-11-29"), "{:#?}", brief(&ev));
     assert_eq!(find(&ev, EventType::End, Some("Jane Doe"), "Contoso").date, None, "{:#?}", brief(&ev));
 }
+
+#[test]
+fn reports_of_one_change_keep_the_most_telling_manner() {
+    let text = "Jane Doe returned as chief executive of Contoso Ltd. on Wednesday and was reinstated to the board.";
+    let ev = extract(Lang::En, "2023-11-30", text);
+    let back: Vec<_> = ev.iter().filter(|e| e.kind == EventType::Return).collect();
+    assert_eq!(back.len(), 1, "{:#?}", brief(&ev));
+    assert_eq!(back[0].manner.as_deref(), Some("reinstated"), "{:#?}", brief(&ev));
+}
