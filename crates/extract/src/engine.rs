@@ -893,45 +893,32 @@ impl<'a, 'b> Engine<'a, 'b> {
                     // phrase before the verb names.
                     let fronted = || {
                         let m = an.mentions.iter().filter(|m| m.start > range.start && m.end <= ts).find(|m| matches!(m.kind, MentionKind::Org(_)))?;
-                        let placed = (1..=2).any(|n| m.start >= range.start + n && an.lang.org_prepositions.longest_at(toks, m.start - n, &NoSlots).is_some_and(|p| m.start - n + p.len == m.start));
+                        let placed = phrase_ending_at(&an.lang.org_prepositions, &an.toks, m.start, range.start, 2).is_some();
                         let object = an.toks.get(te).is_some_and(|t| t.is_word() && !t.upper);
-                        (placed && object).then(|| (self.org_at(m.start), (te..clause_end.min(te + 4)).find_map(|k| self.unit_at(k))))
+                        let org = self.org_at(m.start).filter(|_| placed && object)?;
+                        Some((vec![org], entry.unit_role.clone(), (te..clause_end.min(te + 4)).find_map(|k| self.unit_at(k))))
                     };
-                    let Some((first, o, mut k)) = placed else {
-                        if let Some((Some(org), unit)) = fronted() {
-                            let past = entry.tense == "past" || an.lang.background.occurs_in(&an.toks, ts.saturating_sub(6).max(range.start)..clause_end);
-                            out.extend(persons.iter().map(|&p| Draft {
-                                kind: EventType::Held,
-                                person: Some(p),
-                                org: Some(org.clone()),
-                                unit: unit.clone(),
-                                role: Some(entry.unit_role.clone()),
-                                role_text: Some(an.raw(ts, te).to_string()),
-                                date: None,
-                                date_weak: true,
-                                until: None,
-                                counterpart: None,
-                                manner: if past { "past" } else { "current" }.into(),
-                                status: Status::Actual,
-                                sentence: s,
-                                confidence: 0.5,
-                            }));
-                        }
-                        continue;
-                    };
-                    let mut orgs = vec![o];
-                    while k < clause_end {
-                        let Some(c) = an.lang.coordinators.longest_at(toks, k, &NoSlots) else { break };
-                        match self.org_at(k + c.len) {
-                            Some(o) => {
-                                orgs.push(o);
-                                k = an.mention_at(k + c.len).unwrap().end;
+                    match placed {
+                        Some((first, o, mut k)) => {
+                            let mut orgs = vec![o];
+                            while k < clause_end {
+                                let Some(c) = an.lang.coordinators.longest_at(toks, k, &NoSlots) else { break };
+                                match self.org_at(k + c.len) {
+                                    Some(o) => {
+                                        orgs.push(o);
+                                        k = an.mention_at(k + c.len).unwrap().end;
+                                    }
+                                    None => break,
+                                }
                             }
-                            None => break,
+                            let unit = (te..first).find_map(|k| self.unit_at(k));
+                            (orgs, entry.unit_role.clone(), unit)
                         }
+                        None => match fronted() {
+                            Some(held) => held,
+                            None => continue,
+                        },
                     }
-                    let unit = (te..first).find_map(|k| self.unit_at(k));
-                    (orgs, entry.unit_role.clone(), unit)
                 }
             };
             let since = an.mentions.iter().find_map(|m| match m.kind {
