@@ -98,6 +98,7 @@ pub fn extract(an: &Analysis) -> Vec<Draft> {
     engine.drop_abandoned_plans(&mut drafts);
     counterparts_from_past_posts(&mut drafts);
     engine.fill_roles(&mut drafts);
+    successors_end_predecessors(&mut drafts);
     mark_past_holdings(&mut drafts);
     drafts
 }
@@ -270,6 +271,38 @@ fn rejoining_is_a_start(drafts: &mut Vec<Draft>) {
     drafts.extend(ends);
 }
 
+/// Posts one person holds at a time: a new holder ends the last one.
+const SINGLE_HOLDER_ROLES: &[&str] = &["ceo", "president", "chair", "cfo", "coo", "cto", "cpo", "cmo", "cio", "ciso", "chief_scientist", "general_counsel"];
+
+/// "Murati was named interim CEO ... two days later the board brought in
+/// Shear as interim chief executive": a post one person holds at a time,
+/// taken by someone else later in the story, was left by the one who held
+/// it, on the day the next took it; unless the article already says how
+/// they left. Not for shared posts ("co-CEO", "Co-Chef").
+fn successors_end_predecessors(drafts: &mut Vec<Draft>) {
+    let shared = |d: &Draft| d.role_text.as_deref().is_some_and(|t| t.to_lowercase().split_whitespace().any(|w| w.starts_with("co-") || w == "co"));
+    // (Joining or founding says little of the post: "joined in 1992" is no CEO's start.)
+    let takes = |d: &Draft| {
+        matches!(d.kind, EventType::Start | EventType::Return) && !matches!(d.manner.as_str(), "joined" | "founded") && d.status == Status::Actual && d.person.is_some() && d.org.is_some() && d.date.is_some() && d.role.as_deref().is_some_and(|r| SINGLE_HOLDER_ROLES.contains(&r)) && !shared(d)
+    };
+    let mut ends = Vec::new();
+    for next in drafts.iter().filter(|d| takes(d)) {
+        let Some(day) = next.date else { continue };
+        // The holder before: the latest taker of the same post, strictly earlier.
+        let before = drafts
+            .iter()
+            .filter(|d| takes(d) && d.person != next.person && d.org == next.org && d.role == next.role && d.date.is_some_and(|a| a.ordinal_end() < day.ordinal_end()))
+            .max_by_key(|d| d.date.map(|a| a.ordinal_end()));
+        let Some(before) = before else { continue };
+        let left = |d: &Draft| d.person == before.person && (d.kind == EventType::End && d.org == before.org || d.kind == EventType::Start && d.org != before.org && d.date.is_some_and(|a| a.ordinal_end() > before.date.map_or(i64::MIN, |b| b.ordinal_end())));
+        if drafts.iter().chain(ends.iter()).any(left) {
+            continue;
+        }
+        ends.push(Draft { kind: EventType::End, manner: "unspecified".into(), date: Some(day), date_weak: next.date_weak, until: None, counterpart: None, sentence: next.sentence, confidence: 0.5, ..before.clone() });
+    }
+    drafts.extend(ends);
+}
+
 /// A position the article later says was left, or given up for another
 /// one at the same place, is held in the past, not now.
 fn mark_past_holdings(drafts: &mut [Draft]) {
@@ -359,6 +392,20 @@ impl<'a, 'b> Engine<'a, 'b> {
 
     fn main_org(&self) -> Option<String> {
         self.an.main_org.map(|i| self.an.orgs[i].clone())
+    }
+
+    /// An organization at `i` known otherwise than by the word before it:
+    /// an anaphor, a name of the gazetteer, or one the article names twice.
+    fn known_org_at(&self, i: usize) -> bool {
+        let an = self.an;
+        match self.kind_at(i) {
+            Some(MentionKind::OrgAnaphor { .. }) => true,
+            Some(MentionKind::Org(id)) => {
+                let name = &an.orgs[*id];
+                an.common.org_name_keys.contains(&crate::fold::fold_name(name)) || an.mentions.iter().filter(|m| matches!(m.kind, MentionKind::Org(o) if o == *id)).count() > 1
+            }
+            _ => false,
+        }
     }
 
     /// The organization an org mention at token `i` names.
@@ -660,11 +707,13 @@ impl<'a, 'b> Engine<'a, 'b> {
             // A `*` may cover a name ("löst X ab"); the words of the phrase may
             // not be names or dates, though they may name a unit ("dissout le conseil").
             let named = |k: usize| matches!(self.kind_at(k), Some(MentionKind::Person(_) | MentionKind::PersonRef { .. } | MentionKind::Org(_) | MentionKind::Date(_)));
-            if named(i) || named(i + len - 1) {
+            let hits: Vec<TriggerHit> = hits.into_iter().copied().collect();
+            // "folgt ihm": a succession's phrase may end on the predecessor's pronoun.
+            let pronoun_object = matches!(self.kind_at(i + len - 1), Some(MentionKind::PersonRef { .. })) && hits.iter().all(|h| an.lang.trigger_entries[h.entry].succession);
+            if named(i) || (named(i + len - 1) && !pronoun_object) {
                 i += 1;
                 continue;
             }
-            let hits: Vec<TriggerHit> = hits.into_iter().copied().collect();
             // "returned from a sabbatical": the leave is the return's, not a new one.
             let after_return = out.last().is_some_and(|d: &Draft| d.kind == EventType::Return) && last_trigger_end.is_some_and(|e| i <= e + 3);
             if after_return && hits.iter().all(|h| an.lang.trigger_entries[h.entry].kind == "absence") {
@@ -1079,6 +1128,11 @@ impl<'a, 'b> Engine<'a, 'b> {
             }];
         }
 
+        // ("moved to Contoso as CFO": a post taken there tells an employer too.)
+        let with_post = || matches!(self.kind_at(te), Some(MentionKind::Org(_))) && self.title_after(te, range.end, false).is_some();
+        if entry.needs_org && !self.known_org_at(te) && !with_post() {
+            return Vec::new();
+        }
         let passive = (ts.saturating_sub(3).max(range.start)..ts).any(|k| an.lang.passive.contains(&an.toks[k].folded));
         let object_first = entry.person == PersonSlot::Object && !passive;
         // A title the sentence opens on, as its subject ("Le chercheur, ..., cofonde X").
@@ -1087,7 +1141,14 @@ impl<'a, 'b> Engine<'a, 'b> {
             .iter()
             .find(|m| m.start >= range.start && m.start < ts)
             .filter(|m| matches!(m.kind, MentionKind::Role { .. }) && (range.start..m.start).all(|k| an.lang.stopwords.contains(&an.toks[k].folded)))
-            .map(|m| self.title(m.start, m.end));
+            .map(|m| (self.title(m.start, m.end), self.in_place_phrase(m.start, range.start)));
+        // "An der Spitze von AWS folgt ihm X": a title in a fronted place phrase
+        // is the post taken, not the subject.
+        let (opening_title, fronted_post) = match opening_title {
+            Some((t, true)) => (None, (kind == EventType::Start).then_some(t)),
+            Some((t, false)) => (Some(t), None),
+            None => (None, None),
+        };
         // "Su nombramiento", "his appointment": the possessor, named before, not the next name.
         let possessed = !entry.succession
             && !entry.successor_named
@@ -1122,7 +1183,7 @@ impl<'a, 'b> Engine<'a, 'b> {
         // or a sentence opening on a title ("Le chercheur, ..., cofonde X"):
         // the person the story is about.
         // "La consejera delegada de la plataforma anunció...": the title is the subject's.
-        let mut subject_title = None;
+        let mut subject_title = fronted_post;
         // "Le patron de Michelin doit passer le relais à X": a title as subject
         // stands for the one person the article gives it; the name after the
         // verb is someone else (here the successor).
@@ -1189,7 +1250,11 @@ impl<'a, 'b> Engine<'a, 'b> {
             // "X, le patron de Michelin, a été élu président": for a start, the
             // apposition tells where the person comes from, not where they start.
             let apposed_org = apposed.and_then(|ts| ts.iter().find_map(|t| t.org.clone())).filter(|o| kind != EventType::Start || Some(o) == self.main_org().as_ref());
-            let title_org = later_title.as_ref().and_then(|t| t.org.clone()).or_else(|| seat.as_ref().and_then(|t| t.org.clone())).or(apposed_org);
+            // ("Le patron de Michelin doit passer le relais": the subject's title says where.)
+            let title_org = later_title.as_ref().and_then(|t| t.org.clone()).or_else(|| seat.as_ref().and_then(|t| t.org.clone())).or(apposed_org).or_else(|| {
+                let subject = person_mention.filter(|&m| matches!(an.mentions[m].kind, MentionKind::Role { .. })).map(|m| self.title(an.mentions[m].start, an.mentions[m].end));
+                subject.or_else(|| subject_title.clone()).and_then(|t| t.org)
+            });
             let title_org_found = title_org.is_some();
             let recent = match kind {
                 EventType::Start => person.and_then(|p| self.last_start.borrow().get(&p).cloned()),
@@ -1203,12 +1268,15 @@ impl<'a, 'b> Engine<'a, 'b> {
             // One comes back where one was: "fired, courted by Microsoft and finally
             // reinstated" is a return to the post the story knows of.
             let returned_to = (kind == EventType::Return).then(|| person.and_then(|p| self.profile_org(p))).flatten();
+            // "then moved to Google, before leaving in 2022": one leaves where one last started.
+            let left_from = (kind == EventType::End).then(|| person.and_then(|p| self.last_start.borrow().get(&p).cloned())).flatten();
             let org = direct_org
                 .clone()
                 .or(title_org)
                 .or(recent)
                 .or(returned_to)
                 .or_else(|| self.located_org(range.clone(), ts))
+                .or(left_from)
                 // Where a person worked says where they leave, not where they start.
                 .or_else(|| person.and_then(|p| self.profile_org(p)).filter(|o| kind != EventType::Start || !apposed.is_some_and(|ts| ts.iter().any(|t| t.org.as_ref() == Some(o)))))
                 .or_else(|| self.sentence_org_except(s, counterpart.as_deref(), Some(ts)))
@@ -1217,6 +1285,12 @@ impl<'a, 'b> Engine<'a, 'b> {
                 .or_else(|| self.sentence_org_except(s, counterpart.as_deref(), None))
                 .or_else(|| self.last_org.borrow().clone())
                 .filter(|_| !founding_unnamed);
+            // "then moved to Google": a move, from where the person was.
+            let moved_from = (entry.needs_org && kind == EventType::Start)
+                .then(|| person.and_then(|p| self.profile_org(p).or_else(|| self.last_start.borrow().get(&p).cloned())))
+                .flatten()
+                .filter(|o| Some(o) != org.as_ref());
+            let counterpart = counterpart.clone().or(moved_from);
             // A title said of the person at another organization is not the role here.
             let here = |t: &Title| t.org.is_none() || t.org == org;
             // "fired chief executive A, CFO B and legal chief C": in a list of
@@ -1310,7 +1384,7 @@ impl<'a, 'b> Engine<'a, 'b> {
             }
             // "X succède à Y": Y ends.
             if entry.succession && kind == EventType::Start {
-                if let Some(pred) = self.predecessor(ts + 1, range.end, person, title.as_ref().map(|t| t.code.as_str())) {
+                if let Some(pred) = self.predecessor(ts + 1, range.end, person, title.as_ref().map(|t| t.code.as_str()), org.as_deref()) {
                     let pred_title = title.clone().or_else(|| self.profile_title(pred, org.as_deref()));
                     drafts.push(self.draft(EventType::End, Some(pred), org.clone(), pred_title, "unspecified", status, (date, date_weak), None, None, s, 0.6));
                 }
@@ -1436,7 +1510,9 @@ impl<'a, 'b> Engine<'a, 'b> {
     fn persons_for(&self, ts: usize, te: usize, range: std::ops::Range<usize>, object_first: bool, founding: bool) -> (Vec<usize>, Option<usize>) {
         let before = || self.person_before(ts, range.start);
         // After the verb, or inside a phrase with a gap ("löst X Y ab").
-        let after = |limit: usize| self.person_after(ts + 1, range.end.min(te + limit), !founding);
+        // ("folgt ihm X": not a pronoun closing the phrase, the predecessor.)
+        let from = if matches!(self.kind_at(te - 1), Some(MentionKind::PersonRef { .. })) { te } else { ts + 1 };
+        let after = |limit: usize| self.person_after(from, range.end.min(te + limit), !founding);
         // "le conseil l'avait démis": the object stands before the verb.
         let clitic = || (ts.saturating_sub(3).max(range.start)..ts).rev().filter(|&k| self.is_clitic(k)).find_map(|k| self.person_from_mention(k));
         // "He took over from Gates in 2000, two decades after joining the company":
@@ -1538,12 +1614,19 @@ impl<'a, 'b> Engine<'a, 'b> {
         // Not an apposition: "Jean-Dominique Senard, le patron de Michelin, a été...".
         let after_intro = j >= start + 2 && an.toks[j - 1].folded == "," && !matches!(self.kind_at(j - 2), Some(MentionKind::Person(_) | MentionKind::PersonRef { .. } | MentionKind::Org(_) | MentionKind::OrgAnaphor { .. }));
         let heads_clause = j < m.start && (j == start || after_intro) && !an.lang.of.contains(&an.toks[j].folded);
-        if !heads_clause {
+        if !heads_clause || self.in_place_phrase(m.start, j) {
             return None;
         }
         let title = self.title(m.start, m.end);
         let who = self.title_holder(&title).or_else(|| former.then(|| self.topic_person(m.start)).flatten())?;
         Some((vec![who], mi))
+    }
+
+    /// Whether a phrase of place that opens at or after `from` covers token
+    /// `k`: "An der Spitze von AWS folgt ihm X", where the title is no subject.
+    fn in_place_phrase(&self, k: usize, from: usize) -> bool {
+        let an = self.an;
+        (from..k).any(|p| an.lang.org_prepositions.longest_at(&an.toks, p, &NoSlots).is_some_and(|f| p + f.len > k))
     }
 
     /// The person named most before token `k` (the first named among equals).
@@ -1701,14 +1784,16 @@ impl<'a, 'b> Engine<'a, 'b> {
 
     /// Whom a successor replaces: the person named after the verb; for a
     /// pronoun ("replaces him as chairman"), the candidate known in that role.
-    fn predecessor(&self, from: usize, end: usize, successor: Option<usize>, role: Option<&str>) -> Option<usize> {
+    fn predecessor(&self, from: usize, end: usize, successor: Option<usize>, role: Option<&str>, org: Option<&str>) -> Option<usize> {
         let k = (from..end).find(|&k| self.person_from_mention(k).is_some())?;
         let mi = self.mention_index(k)?;
         if let MentionKind::PersonRef { candidates, .. } = &self.an.mentions[mi].kind {
             let others: Vec<usize> = candidates.iter().copied().filter(|&c| Some(c) != successor).collect();
             let profiles = self.profiles.borrow();
-            let held = |c: &usize| role.is_some_and(|r| profiles.get(c).is_some_and(|ts| ts.iter().any(|t| t.code == r)));
-            return others.iter().copied().find(|c| held(c)).or(others.first().copied());
+            // (At the organization, where it is known: "replaces him at the head of AWS".)
+            let held = |c: &usize| role.is_some_and(|r| profiles.get(c).is_some_and(|ts| ts.iter().any(|t| t.code == r && (org.is_none() || t.org.as_deref() == org))));
+            let worked_there = |c: &usize| org.is_some() && profiles.get(c).is_some_and(|ts| ts.iter().any(|t| t.org.as_deref() == org));
+            return others.iter().copied().find(|c| held(c)).or_else(|| others.iter().copied().find(|c| worked_there(c))).or(others.first().copied());
         }
         self.first_person_after(from, end, successor).0
     }
@@ -2032,7 +2117,13 @@ impl<'a, 'b> Engine<'a, 'b> {
                     let t = self.title(m.start, m.end);
                     // "die beiden bisherigen Co-Präsidenten X und Y ... als Co-Chefs":
                     // a former title before the person is theirs, not the one taken.
-                    if t.former && !passed_person && may_pass_person {
+                    // ("named its CTO, Jane Roe, interim chief executive": so is the
+                    // title the object's name stands in apposition to.)
+                    let named_next = || {
+                        let k = if an.toks.get(m.end).is_some_and(|t| t.folded == ",") { m.end + 1 } else { m.end };
+                        matches!(self.kind_at(k), Some(MentionKind::Person(_)))
+                    };
+                    if (t.former || named_next()) && !passed_person && may_pass_person {
                         old.get_or_insert(t);
                         k = m.end;
                         continue;
@@ -2514,6 +2605,19 @@ fn undated_news_of_a_plan(a: &Draft, b: &Draft, published: Option<PartialDate>) 
 
 /// One event per change: reports of the same change in one article merge,
 /// keeping the most precise date and the first evidence.
+/// Whether an undated report of a change (dated the day's news, `weak`) can
+/// be the change dated `firm`: a year apart ("l'an dernier, le conseil a
+/// évincé X" and a later "l'éviction de X"; "appointed, effective 1
+/// September"), but two months for a start dated before the news, since a
+/// post is often taken twice (interim in November, for good in January).
+fn near(weak: PartialDate, firm: PartialDate, kind: EventType) -> bool {
+    if kind == EventType::Start && firm.ordinal_end() < weak.ordinal_start() {
+        weak.ordinal_start() - firm.ordinal_end() <= 62
+    } else {
+        (weak.year - firm.year).abs() <= 1
+    }
+}
+
 fn merge(drafts: Vec<Draft>, published: Option<PartialDate>) -> Vec<Draft> {
     let mut out: Vec<Draft> = Vec::new();
     // Only drafts of one type, person and organization can merge; candidates
@@ -2539,7 +2643,7 @@ fn merge(drafts: Vec<Draft>, published: Option<PartialDate>) -> Vec<Draft> {
                 // close to it, not with one years before ("ingresó en IBM en 1990").
                 && match (o.date, d.date) {
                     // (In one sentence a default date yields to the other: "parti en 2023 et remplacé par X".)
-                    (Some(a), Some(b)) => a.compatible(&b) || ((o.date_weak || d.date_weak) && ((a.year - b.year).abs() <= 1 || o.sentence == d.sentence)),
+                    (Some(a), Some(b)) => a.compatible(&b) || ((o.date_weak || d.date_weak) && (if o.date_weak { near(a, b, d.kind) } else { near(b, a, d.kind) } || o.sentence == d.sentence)),
                     _ => true,
                 }
                 && match (&o.role, &d.role) {

@@ -85,6 +85,10 @@ pub struct TriggerEntry {
     /// post of the person the story is about.
     #[serde(default)]
     pub successor_named: bool,
+    /// "moved to Google": a change only where an organization the article
+    /// knows follows ("moved to London" is no new job).
+    #[serde(default)]
+    pub needs_org: bool,
     #[serde(default)]
     pub examples: Vec<String>,
 }

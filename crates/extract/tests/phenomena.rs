@@ -919,3 +919,47 @@ fn reports_of_one_change_keep_the_most_telling_manner() {
     assert_eq!(back.len(), 1, "{:#?}", brief(&ev));
     assert_eq!(back[0].manner.as_deref(), Some("reinstated"), "{:#?}", brief(&ev));
 }
+
+#[test]
+fn a_post_taken_by_a_later_holder_ends_the_earlier_one() {
+    let text = "On Friday the board of Contoso named its chief technology officer, Jane Roe, interim chief executive. On Sunday it brought in John Smith as interim chief executive.";
+    let ev = extract(Lang::En, "2024-03-12", text);
+    let end = find(&ev, EventType::End, Some("Jane Roe"), "Contoso");
+    assert_eq!(end.role.as_deref(), Some("ceo"));
+    assert_eq!(end.date.as_deref(), Some("2024-03-10"), "the day the next holder took the post");
+    // Co-chief executives share the post: neither ends the other.
+    let text = "Contoso named Jane Roe co-chief executive in May. In June it named John Smith co-chief executive.";
+    let ev = extract(Lang::En, "2024-07-01", text);
+    assert!(!ev.iter().any(|e| e.kind == EventType::End), "{:#?}", brief(&ev));
+}
+
+#[test]
+fn a_succession_phrase_may_end_on_the_predecessors_pronoun() {
+    let text = "Julia Wagner leitete die Cloud-Sparte der Contoso GmbH. An der Spitze der Sparte folgt ihr Thomas Becker.";
+    let ev = extract(Lang::De, "2024-06-01", text);
+    let start = ev.iter().find(|e| e.kind == EventType::Start).unwrap_or_else(|| panic!("{:#?}", brief(&ev)));
+    assert_eq!(start.person.as_deref(), Some("Thomas Becker"), "the subject after the verb, not the pronoun");
+    let end = ev.iter().find(|e| e.kind == EventType::End).unwrap_or_else(|| panic!("{:#?}", brief(&ev)));
+    assert_eq!(end.person.as_deref(), Some("Julia Wagner"));
+}
+
+#[test]
+fn moving_to_a_known_organization_is_a_move() {
+    let text = "Jane Doe joined Northwind in 2012. In 2022 she moved to Contoso as chief financial officer.";
+    let ev = extract(Lang::En, "2024-06-01", text);
+    let start = find(&ev, EventType::Start, Some("Jane Doe"), "Contoso");
+    assert_eq!(start.role.as_deref(), Some("cfo"));
+    assert_eq!(start.counterpart.as_deref(), Some("Northwind"));
+    assert_eq!(find(&ev, EventType::End, Some("Jane Doe"), "Northwind").counterpart.as_deref(), Some("Contoso"));
+    // A place is no employer.
+    let ev = extract(Lang::En, "2024-06-01", "Jane Doe joined Northwind in 2012. In 2015 she moved to Lisbon.");
+    assert!(!ev.iter().any(|e| e.org == "Lisbon"), "{:#?}", brief(&ev));
+}
+
+#[test]
+fn a_post_taken_for_the_interim_then_for_good_is_two_starts() {
+    let text = "Le 20 novembre, le conseil de Fabrikam a confié à titre provisoire la direction générale à Paul Durand. Paul Durand a été nommé directeur général.";
+    let ev = extract(Lang::Fr, "2019-01-24", text);
+    let starts: Vec<_> = ev.iter().filter(|e| e.kind == EventType::Start && e.person.as_deref() == Some("Paul Durand")).collect();
+    assert_eq!(starts.len(), 2, "{:#?}", brief(&ev));
+}
