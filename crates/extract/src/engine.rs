@@ -2459,9 +2459,9 @@ impl<'a, 'b> Engine<'a, 'b> {
     /// another ("Alphabet, Google's parent company": Alphabet).
     fn last_org_named(&self, start: usize, end: usize) -> Option<String> {
         let an = self.an;
-        an.mentions.iter().filter(|m| m.start >= start && m.end <= end && matches!(m.kind, MentionKind::Org(_) | MentionKind::OrgAnaphor { .. }))
-            .filter(|m| !an.toks.get(m.end).is_some_and(|t| an.lang.possessive.contains(&t.folded)))
-            .last()
+        an.mentions
+            .iter()
+            .rfind(|m| m.start >= start && m.end <= end && matches!(m.kind, MentionKind::Org(_) | MentionKind::OrgAnaphor { .. }) && !an.toks.get(m.end).is_some_and(|t| an.lang.possessive.contains(&t.folded)))
             .and_then(|m| self.org_at(m.start))
     }
 

@@ -323,7 +323,7 @@ fn match_pats(pats: &[Pat], toks: &[Token], i: usize, slots: &dyn Slots, values:
     }
     let t = toks.get(i)?;
     let ok = match pat {
-        Pat::Word(w) => &t.folded == w,
+        Pat::Word(w) => t.folded == *w,
         Pat::Prefix(p) => t.folded.starts_with(p.as_str()) && t.kind != TokenKind::Punct,
         Pat::Any => t.kind != TokenKind::Punct,
         Pat::Gap => unreachable!(),
