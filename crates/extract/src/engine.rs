@@ -98,6 +98,7 @@ pub fn extract(an: &Analysis) -> Vec<Draft> {
     engine.drop_abandoned_plans(&mut drafts);
     counterparts_from_past_posts(&mut drafts);
     engine.fill_roles(&mut drafts);
+    posts_over_founding(&mut drafts);
     successors_end_predecessors(&mut drafts);
     mark_past_holdings(&mut drafts);
     drafts
@@ -269,6 +270,32 @@ fn rejoining_is_a_start(drafts: &mut Vec<Draft>) {
         ends.extend(left);
     }
     drafts.extend(ends);
+}
+
+/// "Le cofondateur X, qui occupait le poste de scientifique en chef, a
+/// quitté l'entreprise": founding is history, one leaves (or takes leave
+/// from) a post; the post the same sentence says the person held there.
+fn posts_over_founding(drafts: &mut [Draft]) {
+    let founding = |r: &Option<String>| r.as_deref().is_none_or(|r| matches!(r, "founder" | "cofounder"));
+    let posts: Vec<Option<(String, Option<String>)>> = drafts
+        .iter()
+        .map(|d| {
+            if !matches!(d.kind, EventType::End | EventType::Absence | EventType::Return) || !founding(&d.role) || d.person.is_none() {
+                return None;
+            }
+            drafts
+                .iter()
+                .filter(|h| h.kind == EventType::Held && h.person == d.person && h.org == d.org && h.sentence == d.sentence && !founding(&h.role))
+                .max_by_key(|h| h.role.as_deref().map_or(0, seniority))
+                .map(|h| (h.role.clone().unwrap_or_default(), h.role_text.clone()))
+        })
+        .collect();
+    for (d, post) in drafts.iter_mut().zip(posts) {
+        if let Some((role, text)) = post {
+            d.role = Some(role);
+            d.role_text = text;
+        }
+    }
 }
 
 /// Posts one person holds at a time: a new holder ends the last one.
@@ -490,6 +517,12 @@ impl<'a, 'b> Engine<'a, 'b> {
             let mut j = m.end;
             let first_title = titles.len();
             let mut owned = false;
+            // "occupait le poste de", "held the post of": a verb of holding a
+            // post, of three words or more ("a été" and "had been" may open other clauses).
+            let post_verb = |j: usize| {
+                let toks = &an.toks[..range.end];
+                an.lang.past_copulas.longest_at(toks, j, &NoSlots).or_else(|| an.lang.copulas.longest_at(toks, j, &NoSlots)).map(|m| m.len).filter(|&n| n >= 3)
+            };
             if an.toks.get(j).is_some_and(|t| t.folded == ",") {
                 j += 1;
                 let mut fillers = 0;
@@ -519,11 +552,21 @@ impl<'a, 'b> Engine<'a, 'b> {
                             }
                             break;
                         }
+                        // "X, qui occupait le poste de ...": the relative pronoun is X.
+                        Some(MentionKind::PersonRef { .. }) if an.lang.relative_pronouns.contains(&an.toks[j].folded) && fillers == 0 && post_verb(j + 1).is_some() => {
+                            fillers += 1;
+                            j += 1;
+                            continue;
+                        }
                         Some(_) => break,
                         None => {}
                     }
                     let t = &an.toks[j];
-                    if t.is_word() && !t.upper && (an.lang.stopwords.contains(&t.folded) || an.lang.former.matches_at(&an.toks, j) || an.lang.until_now.matches_at(&an.toks, j)) {
+                    // "X, qui occupait le poste de directrice financière": a verb of being in a post.
+                    if let Some(n) = post_verb(j) {
+                        fillers += 1;
+                        j += n;
+                    } else if t.is_word() && !t.upper && (an.lang.stopwords.contains(&t.folded) || an.lang.former.matches_at(&an.toks, j) || an.lang.until_now.matches_at(&an.toks, j)) {
                         fillers += 1;
                         j += 1;
                     } else {
@@ -679,9 +722,11 @@ impl<'a, 'b> Engine<'a, 'b> {
     }
 
     /// The first organization named in sentence `s`.
+    /// The first organization the sentence names, or refers to ("a quitté
+    /// l'entreprise ... pour rejoindre Anthropic": the company).
     fn sentence_org(&self, s: usize) -> Option<String> {
         self.sentence_range(s).find_map(|i| match self.kind_at(i) {
-            Some(MentionKind::Org(id)) => Some(self.an.orgs[*id].clone()),
+            Some(MentionKind::Org(_) | MentionKind::OrgAnaphor { .. }) => self.org_at(i),
             _ => None,
         })
     }

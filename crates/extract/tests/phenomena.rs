@@ -963,3 +963,21 @@ fn a_post_taken_for_the_interim_then_for_good_is_two_starts() {
     let starts: Vec<_> = ev.iter().filter(|e| e.kind == EventType::Start && e.person.as_deref() == Some("Paul Durand")).collect();
     assert_eq!(starts.len(), 2, "{:#?}", brief(&ev));
 }
+
+#[test]
+fn a_founder_leaves_the_post_a_relative_clause_says_was_held() {
+    let text = "Renault traverse une crise. Le cofondateur Paul Durand, qui occupait le poste de directeur financier, a quitté l'entreprise en mai.";
+    let ev = extract(Lang::Fr, "2024-09-26", text);
+    assert_eq!(find(&ev, EventType::End, Some("Paul Durand"), "Renault").role.as_deref(), Some("cfo"));
+    let text = "Intel is in turmoil. Jane Doe, who held the post of chief financial officer, left the company in May.";
+    let ev = extract(Lang::En, "2024-09-26", text);
+    assert_eq!(find(&ev, EventType::End, Some("Jane Doe"), "Intel").role.as_deref(), Some("cfo"));
+    assert_eq!(find(&ev, EventType::Held, Some("Jane Doe"), "Intel").manner.as_deref(), Some("past"));
+}
+
+#[test]
+fn a_founding_member_is_a_cofounder() {
+    let text = "John Smith, a founding member of Contoso, left the company in May.";
+    let ev = extract(Lang::En, "2024-09-26", text);
+    assert_eq!(find(&ev, EventType::Held, Some("John Smith"), "Contoso").role.as_deref(), Some("cofounder"));
+}
