@@ -1348,10 +1348,12 @@ impl<'a, 'b> Engine<'a, 'b> {
                 .or_else(|| seat.clone())
                 .or_else(|| subject_title.clone())
                 .filter(here)
+                // "Sein Nachfolger wird Y", "La sustituye Y": Y takes the post of the
+                // one the story is about, whatever Y held before.
+                .or_else(|| entry.successor_named.then(|| self.topic_before(range.start)).flatten().filter(|&p| Some(p) != person).and_then(|p| self.profile_title(p, org.as_deref())).map(|t| Title { former: false, recent: false, ..t }))
                 .or_else(|| best(apposed.map(|ts| ts.iter().filter(|t| here(t) && inherited_fits(t, kind, manner)).cloned().collect::<Vec<_>>()).as_ref()))
                 .or_else(|| person.and_then(|p| self.profile_title(p, org.as_deref())).filter(|t| inherited_fits(t, kind, manner)))
-                // "Sein Nachfolger wird Y": Y takes the post of the one the story is about.
-                .or_else(|| entry.successor_named.then(|| self.topic_before(range.start)).flatten().filter(|&p| Some(p) != person).and_then(|p| self.profile_title(p, org.as_deref())).map(|t| Title { former: false, recent: false, ..t }));
+;
             // Founding: the founder's role, unless the text names the title taken.
             let title = if entry.manner == "founded" && later_title.is_none() {
                 let word = &an.toks[ts].folded;

@@ -981,3 +981,11 @@ fn a_founding_member_is_a_cofounder() {
     let ev = extract(Lang::En, "2024-09-26", text);
     assert_eq!(find(&ev, EventType::Held, Some("John Smith"), "Contoso").role.as_deref(), Some("cofounder"));
 }
+
+#[test]
+fn a_successor_after_a_clitic_takes_the_post_of_the_one_the_story_is_about() {
+    let text = "Lucía Pérez deja la dirección ejecutiva de Contoso tras nueve años. La sustituye Marta Gil, hasta ahora directora de producto del grupo.";
+    let ev = extract(Lang::Es, "2023-02-16", text);
+    let start = find(&ev, EventType::Start, Some("Marta Gil"), "Contoso");
+    assert_eq!(start.role.as_deref(), Some("ceo"), "{:#?}", brief(&ev));
+}
