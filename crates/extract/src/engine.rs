@@ -1373,6 +1373,10 @@ impl<'a, 'b> Engine<'a, 'b> {
                 }
                 continue;
             }
+            // "nombró a X, hasta ahora director de tecnología de la compañía, como
+            // primer ejecutivo": a post held until now at the same place makes it a promotion.
+            let insider = kind == EventType::Start && manner == "appointed" && apposed.is_some_and(|ts| ts.iter().any(|t| t.recent && (t.org.is_none() || t.org == org)));
+            let manner = if insider { "promoted" } else { manner };
             drafts.push(self.draft(kind, person, org.clone(), title.clone(), manner, status, (date, date_weak), until, counterpart.clone(), s, 0.7));
             // What the event says of the person is known from here on.
             if let (Some(p), Some(t)) = (person, &title) {

@@ -989,3 +989,14 @@ fn a_successor_after_a_clitic_takes_the_post_of_the_one_the_story_is_about() {
     let start = find(&ev, EventType::Start, Some("Marta Gil"), "Contoso");
     assert_eq!(start.role.as_deref(), Some("ceo"), "{:#?}", brief(&ev));
 }
+
+#[test]
+fn an_appointment_of_someone_in_a_post_there_until_now_is_a_promotion() {
+    let text = "El consejo de Contoso nombró a Marta Gil, hasta ahora directora de tecnología de Contoso, como nueva consejera delegada.";
+    let ev = extract(Lang::Es, "2021-11-30", text);
+    assert_eq!(find(&ev, EventType::Start, Some("Marta Gil"), "Contoso").manner.as_deref(), Some("promoted"));
+    // From another company, an appointment.
+    let text = "El consejo de Contoso nombró a Marta Gil, hasta ahora presidenta de Fabrikam, como nueva consejera delegada.";
+    let ev = extract(Lang::Es, "2021-11-30", text);
+    assert_eq!(find(&ev, EventType::Start, Some("Marta Gil"), "Contoso").manner.as_deref(), Some("appointed"));
+}
