@@ -1268,7 +1268,7 @@ impl<'a, 'b> Engine<'a, 'b> {
         let direct_org = if object_first { self.org_before(ts, range.start) } else { self.org_after(te, with_at.unwrap_or(range.end), entry.manner == "founded") }
             .or_else(|| self.relative_antecedent_org(ts, range.start))
             .or_else(|| if object_first || !an.lang.verb_final { None } else { self.org_before_final_verb(ts, te, range.clone()) })
-            .or_else(|| self.recent_org_before(ts, range.start));
+            .or_else(|| self.recent_org_before(ts, te, range.start));
         let after_org_end = self.after_org(te, range.end);
         let counterpart = match kind {
             EventType::End => self.org_following(after_org_end, range.end, |l| &l.move_to),
@@ -1916,9 +1916,15 @@ impl<'a, 'b> Engine<'a, 'b> {
 
     /// "John Schulman y devient directeur scientifique": a word just before the
     /// verb standing for the organization named last.
-    fn recent_org_before(&self, ts: usize, start: usize) -> Option<String> {
+    fn recent_org_before(&self, ts: usize, te: usize, start: usize) -> Option<String> {
         let an = self.an;
-        let k = (ts.saturating_sub(2).max(start)..ts).find(|&k| self.kind_at(k).is_none() && an.lang.recent_org.contains(&an.toks[k].folded))?;
+        // (Or inside the phrase: "il en est parti".)
+        let k = (ts.saturating_sub(2).max(start)..te).find(|&k| self.kind_at(k).is_none() && an.lang.recent_org.matches_at(&an.toks[..te.max(k + 1)], k))?;
+        // "Son passage chez le concurrent aura été bref : il en est parti": one
+        // named earlier in the sentence.
+        if let Some(m) = an.mentions.iter().rev().filter(|m| m.start >= start && m.end <= k).find(|m| matches!(m.kind, MentionKind::Org(_) | MentionKind::OrgAnaphor { .. })) {
+            return self.org_at(m.start);
+        }
         // Where the story last saw someone start, else the organization named last.
         if let Some(o) = self.last_start_org.borrow().clone() {
             return Some(o);
@@ -2622,8 +2628,13 @@ fn pair_moves(drafts: &mut [Draft]) {
 /// neither has a counterpart yet and each is the only candidate.
 fn pair_moves_across_sentences(drafts: &mut [Draft]) {
     let open = |d: &Draft, kind: EventType| d.kind == kind && d.status == Status::Actual && d.person.is_some() && d.counterpart.is_none() && d.org.is_some();
+    // The same time, or the start within two months after the end ("il en est
+    // parti fin janvier" ... "y devient directeur scientifique" in February).
     let agree = |a: &Draft, b: &Draft| match (a.date, b.date) {
-        (Some(x), Some(y)) => x.compatible(&y),
+        (Some(x), Some(y)) => {
+            let (start, end) = if a.kind == EventType::Start { (x, y) } else { (y, x) };
+            x.compatible(&y) || (0..=62).contains(&(start.ordinal_start() - end.ordinal_end()))
+        }
         _ => false,
     };
     let mut pairs = Vec::new();

@@ -439,7 +439,7 @@ pub struct Language {
     /// "à", "in": what follows is a place, not an organization.
     pub place_prepositions: WordSet,
     /// "y", "dort": the organization just named.
-    pub recent_org: WordSet,
+    pub recent_org: PhraseSet<()>,
     /// "elle", "she" / "il", "he": references that skip persons of the other sex.
     pub feminine_pronouns: WordSet,
     pub masculine_pronouns: WordSet,
@@ -720,7 +720,7 @@ impl Language {
             pro_drop: g.pro_drop,
             verb_final: g.verb_final,
             place_prepositions: set(&g.place_prepositions),
-            recent_org: set(&g.recent_org),
+            recent_org: phrases(&g.recent_org, &rules),
             feminine_pronouns: g.feminine_pronouns.iter().map(|p| Folded::new(words(p, &rules))).collect(),
             masculine_pronouns: g.masculine_pronouns.iter().map(|p| Folded::new(words(p, &rules))).collect(),
             orgs,

@@ -1000,3 +1000,15 @@ fn an_appointment_of_someone_in_a_post_there_until_now_is_a_promotion() {
     let ev = extract(Lang::Es, "2021-11-30", text);
     assert_eq!(find(&ev, EventType::Start, Some("Marta Gil"), "Contoso").manner.as_deref(), Some("appointed"));
 }
+
+#[test]
+fn en_before_an_auxiliary_stands_for_the_organization_just_named() {
+    let text = "Paul Durand avait rejoint Fabrikam en août. Son passage chez le concurrent aura été bref : il en est parti fin janvier. Il devient directeur financier de Contoso.";
+    let ev = extract(Lang::Fr, "2025-02-18", text);
+    let end = find(&ev, EventType::End, Some("Paul Durand"), "Fabrikam");
+    assert_eq!(end.date.as_deref(), Some("2025-01"));
+    assert_eq!(end.counterpart.as_deref(), Some("Contoso"), "left in January, started in February: one move");
+    // "en effet" is no pronoun.
+    let ev = extract(Lang::Fr, "2025-02-18", "Contoso recrute. Paul Durand a en effet quitté Fabrikam.");
+    find(&ev, EventType::End, Some("Paul Durand"), "Fabrikam");
+}
