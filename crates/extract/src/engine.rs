@@ -1280,8 +1280,11 @@ impl<'a, 'b> Engine<'a, 'b> {
         // "zum Vorstandsvorsitzenden bestellt": the title inside the phrase itself.
         // ("La présidence revient à X": the post may open the phrase.)
         let inner_title = (ts..te).find_map(|k| an.mention_at(k).filter(|m| matches!(m.kind, MentionKind::Role { .. }) && m.end <= te)).map(|m| self.title(m.start, m.end));
-        let later_title = inner_title
-            .or_else(|| self.title_after(te, with_at.unwrap_or(range.end), kind == EventType::Start))
+        let title_taken = inner_title.or_else(|| self.title_after(te, with_at.unwrap_or(range.end), kind == EventType::Start));
+        // A founding takes a title only from after the verb ("founded X as its
+        // CEO"), not "a veteran Google engineer who helped start the team".
+        let founding_title = title_taken.is_some();
+        let later_title = title_taken
             // (Not when the subject is itself a title: "le patron de Fabrikam a quitté X".)
             .or_else(|| person_mention.filter(|&m| !matches!(an.mentions[m].kind, MentionKind::Role { .. })).and_then(|m| self.title_before_verb(m, ts)));
         // "has left the board", "a rejoint le conseil d'administration": a seat on it.
@@ -1355,11 +1358,11 @@ impl<'a, 'b> Engine<'a, 'b> {
                 .or_else(|| person.and_then(|p| self.profile_title(p, org.as_deref())).filter(|t| inherited_fits(t, kind, manner)))
 ;
             // Founding: the founder's role, unless the text names the title taken.
-            let title = if entry.manner == "founded" && later_title.is_none() {
+            let title = if entry.manner == "founded" && !founding_title {
                 let word = &an.toks[ts].folded;
                 // "co-founded", or founded by several ("Page and Brin founded Google").
                 let several = people_count > 1;
-                let code = if word.starts_with("co") || word.starts_with("mitgr") || several { "cofounder" } else { "founder" };
+                let code = entry.role.as_deref().unwrap_or(if word.starts_with("co") || word.starts_with("mitgr") || several { "cofounder" } else { "founder" });
                 Some(Title { code: code.into(), text: an.raw(ts, te).to_string(), org: None, former: false, recent: false })
             } else {
                 title
@@ -2487,6 +2490,9 @@ impl<'a, 'b> Engine<'a, 'b> {
         let near = candidates
             .iter()
             .filter(|(k, _, _)| dist(*k) <= 12 && !triggers.iter().any(|&t| t != ts && (t > (*k).min(ts) && t < (*k).max(ts))) && !(relative_verb && seg_of(*k) != trig_seg))
+            // "X, an engineer who helped start the team in 2011 ..., takes the title":
+            // a date before the verb, nearer another verb before it, is that verb's.
+            .filter(|(k, _, _)| *k > ts || !triggers.iter().any(|&t| t < *k && *k - t < ts - *k))
             .min_by_key(|(k, _, _)| dist(*k));
         // "stepped down from its board effective Sunday": the effective date first.
         let effective = candidates.iter().filter(|(k, _, _)| phrase_ending_at(&an.lang.effective, &an.toks, *k, range.start, 3).is_some()).min_by_key(|(k, _, _)| dist(*k));

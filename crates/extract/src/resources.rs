@@ -85,6 +85,10 @@ pub struct TriggerEntry {
     /// post of the person the story is about.
     #[serde(default)]
     pub successor_named: bool,
+    /// The role the phrase itself gives ("helped found": cofounder), where
+    /// the text names no title.
+    #[serde(default)]
+    pub role: Option<String>,
     /// "moved to Google": a change only where an organization the article
     /// knows follows ("moved to London" is no new job).
     #[serde(default)]

@@ -1012,3 +1012,13 @@ fn en_before_an_auxiliary_stands_for_the_organization_just_named() {
     let ev = extract(Lang::Fr, "2025-02-18", "Contoso recrute. Paul Durand a en effet quitté Fabrikam.");
     find(&ev, EventType::End, Some("Paul Durand"), "Fabrikam");
 }
+
+#[test]
+fn a_date_in_the_subjects_relative_clause_is_that_clauses() {
+    let text = "Contoso merged its two labs. Jane Roe, a veteran Contoso engineer who helped start the robotics team in 2011 and had been running research since, takes the title of chief scientist.";
+    let ev = extract(Lang::En, "2023-04-21", text);
+    let founding = ev.iter().find(|e| e.kind == EventType::Start && e.manner.as_deref() == Some("founded")).unwrap_or_else(|| panic!("{:#?}", brief(&ev)));
+    assert_eq!((founding.date.as_deref(), founding.role.as_deref()), (Some("2011"), Some("cofounder")), "helping found is cofounding");
+    let post = ev.iter().find(|e| e.kind == EventType::Start && e.role.as_deref() == Some("chief_scientist")).unwrap_or_else(|| panic!("{:#?}", brief(&ev)));
+    assert_eq!(post.date.as_deref(), Some("2023-04-21"), "the title is the day's news, not 2011");
+}
