@@ -93,6 +93,9 @@ pub fn extract(an: &Analysis) -> Vec<Draft> {
     plan_future_changes(&mut drafts, an.published);
     let mut drafts = merge(drafts, an.published);
     rejoining_is_a_start(&mut drafts);
+    // A return read as a start may now repeat a start the sentence already gave
+    // ("would return as chief executive, replacing X").
+    let mut drafts = merge(drafts, an.published);
     pair_moves_across_sentences(&mut drafts);
     drop_fulfilled_plans(&mut drafts, an.published);
     engine.drop_abandoned_plans(&mut drafts);
