@@ -545,11 +545,17 @@ impl<'a> Analysis<'a> {
                     && (end + 1..range.end.min(end + 5)).find(|&j| !matches!(claims.kind(j), Some(MentionKind::Role { .. }))).is_some_and(|j| matches!(claims.kind(j), Some(MentionKind::Person(_))));
                 let verb_context = self.org_verb_context(i, end, range.clone(), claims) || self.org_statement_context(i, end, range.clone(), claims);
                 let known_surname = end == i + 1 && surnames.contains(self.toks[i].folded.as_str());
-                if (after_prep || after_role_of || before_possessive_role || before_title || with_suffix || verb_context) && !known_surname {
+                // "der Leverkusener Agrarkonzern X": a description names an organization
+                // (the noun is a stop word, "der Agrarkonzern" an anaphor, so it stands before the run).
+                let described = prev(1).is_some_and(|p| p.upper && self.lang.is_org_descriptor(&p.folded));
+                if (after_prep || after_role_of || before_possessive_role || before_title || with_suffix || verb_context || described) && !known_surname {
                     let end = if with_suffix { end + 1 } else { end };
                     // "der Sportwagentochter Porsche": the name without its description.
-                    let start = if end > i + 1 && self.lang.is_org_descriptor(&self.toks[i].folded) { i + 1 } else { i };
-                    found.push((start, end));
+                    // ("vom Kieler Windparkbetreiber": a description alone names nothing.)
+                    let start = i + self.lang.org_description_len(&self.toks, i, end);
+                    if start < end {
+                        found.push((start, end));
+                    }
                 }
             }
         }
@@ -895,7 +901,9 @@ impl<'a> Analysis<'a> {
         let lead_end = self.sents.first().map_or(0, |s| s.tokens.end);
         let mut counts: HashMap<usize, (usize, usize)> = HashMap::new();
         let mut opened = false;
-        for (k, m) in self.mentions.iter().enumerate() {
+        // ("des Schweizer Konkurrenten Roche", "its rival Anthropic": another one.)
+        let rival = |m: &Mention| (m.start.saturating_sub(3)..m.start).any(|k| self.lang.rival_nouns.contains(&self.toks[k].folded));
+        for (k, m) in self.mentions.iter().enumerate().filter(|(_, m)| !rival(m)) {
             if let MentionKind::Org(id) = m.kind {
                 let e = counts.entry(id).or_insert((0, usize::MAX - k));
                 e.0 += if !opened || m.start < lead_end { 2 } else { 1 };

@@ -1880,6 +1880,12 @@ impl<'a, 'b> Engine<'a, 'b> {
                 return None;
             }
             let t = &an.toks[k];
+            // "leitete die Datenanalysefirma Tableau": past the description to the name.
+            let described = an.lang.org_description_len(&an.toks, k, end.min(k + 3)) > 0 && matches!(self.kind_at(k + an.lang.org_description_len(&an.toks, k, end.min(k + 3))), Some(MentionKind::Org(_)));
+            if described {
+                k += 1;
+                continue;
+            }
             if t.is_word() && t.upper {
                 // "fondée à San Francisco": after a founding, a place.
                 if k > te && founding && an.lang.place_prepositions.contains(&an.toks[k - 1].folded) {
@@ -1912,12 +1918,12 @@ impl<'a, 'b> Engine<'a, 'b> {
             return None;
         }
         // "die Datenanalysefirma Tableau": the name after its description.
-        let k = if k + 1 < end && capital(k + 1) && an.lang.is_org_descriptor(&an.toks[k].folded) { k + 1 } else { k };
         let mut j = k;
-        while j < end && j < k + 4 && capital(j) {
+        while j < end && j < k + 6 && capital(j) {
             j += 1;
         }
-        Some(an.raw(k, j).to_string())
+        let k = k + an.lang.org_description_len(&an.toks, k, j);
+        (k < j).then(|| an.raw(k, j.min(k + 4)).to_string())
     }
 
     /// "John Schulman y devient directeur scientifique": a word just before the

@@ -414,6 +414,9 @@ pub struct Language {
     pub org_anaphors: PhraseSet<()>,
     /// "le concurrent", "its rival": another organization than the article's, named last.
     pub rival_anaphors: PhraseSet<()>,
+    /// The nouns of `rival_anaphors` ("konkurrenten", "rival"): before a name,
+    /// they mark an organization other than the article's.
+    pub rival_nouns: WordSet,
     pub move_to: PhraseSet<()>,
     pub move_from: PhraseSet<()>,
     pub denial: PhraseSet<()>,
@@ -542,8 +545,24 @@ fn phrases(words: &[String], rules: &TokenRules) -> PhraseSet<()> {
 
 impl Language {
     /// Whether a folded word describes an organization ("datenanalysefirma").
+    /// "Datenanalysefirma", "Medizintechnikherstellers" (a genitive): a noun
+    /// that describes the organization named after it.
     pub fn is_org_descriptor(&self, folded: &str) -> bool {
-        self.org_descriptor_endings.iter().any(|e| folded.ends_with(e.as_str()))
+        let stems = [Some(folded), folded.strip_suffix('s'), folded.strip_suffix("es"), folded.strip_suffix('n'), folded.strip_suffix("en")];
+        stems.into_iter().flatten().any(|w| self.org_descriptor_endings.iter().any(|e| w.ends_with(e.as_str())))
+    }
+
+    /// How many words open a capitalised run `toks[i..end]` to describe the
+    /// organization it names: "Datenanalysefirma Tableau" (1), "Berliner
+    /// E-Scooter-Verleihers Kranich Mobility" (2, a place adjective first);
+    /// 0 for a name, and `end - i` for a run that is only a description.
+    pub fn org_description_len(&self, toks: &[crate::tokenize::Token], i: usize, end: usize) -> usize {
+        if self.org_descriptor_endings.is_empty() || i >= end {
+            return 0;
+        }
+        let place_adjective = toks[i].folded.ends_with("er") && i + 1 < end && self.is_org_descriptor(&toks[i + 1].folded);
+        let len = if place_adjective { 2 } else { usize::from(self.is_org_descriptor(&toks[i].folded)) };
+        len.min(end - i)
     }
 
     /// Loads and checks the embedded resources of `lang`.
@@ -708,6 +727,7 @@ impl Language {
             person_descriptions: phrases(&g.person_descriptions, &rules),
             org_anaphors: phrases(&[g.org_anaphors.clone(), g.rival_anaphors.clone()].concat(), &rules),
             rival_anaphors: phrases(&g.rival_anaphors, &rules),
+            rival_nouns: set(&g.rival_anaphors.iter().filter_map(|p| p.split_whitespace().last().map(str::to_string)).collect::<Vec<_>>()),
             move_to: phrases(&g.move_to, &rules),
             move_from: phrases(&g.move_from, &rules),
             denial: phrases(&g.denial, &rules),

@@ -1022,3 +1022,14 @@ fn a_date_in_the_subjects_relative_clause_is_that_clauses() {
     let post = ev.iter().find(|e| e.kind == EventType::Start && e.role.as_deref() == Some("chief_scientist")).unwrap_or_else(|| panic!("{:#?}", brief(&ev)));
     assert_eq!(post.date.as_deref(), Some("2023-04-21"), "the title is the day's news, not 2011");
 }
+
+#[test]
+fn a_german_description_before_a_name_is_not_part_of_it() {
+    let text = "Lena Petersen, Mitgründerin des Berliner E-Scooter-Verleihers Kranich Mobility, verlässt das Unternehmen.";
+    let ev = extract(Lang::De, "2021-06-29", text);
+    find(&ev, EventType::End, Some("Lena Petersen"), "Kranich Mobility");
+    // A rival named three times is still not what the article is about.
+    let text = "Der Leverkusener Agrarkonzern Fabrikam bekommt einen neuen Chef. Der Aufsichtsrat hat Paul Weber zum Vorstandsvorsitzenden bestellt. Weber kommt vom Schweizer Konkurrenten Contoso. Bei Contoso leitete er die Pharmasparte. Contoso bestätigte den Wechsel.";
+    let ev = extract(Lang::De, "2023-02-08", text);
+    find(&ev, EventType::Start, Some("Paul Weber"), "Fabrikam");
+}
