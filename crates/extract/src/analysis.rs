@@ -262,6 +262,20 @@ impl<'a> Analysis<'a> {
                     claims.claim(i, i + m.len, MentionKind::Role { code: m.value.clone(), former });
                 }
             }
+            // Compounds no list can hold: "Forschungsvorständin", "Falkenried-Chef".
+            if self.lang.role_endings.is_empty() {
+                continue;
+            }
+            for i in sent.tokens.clone() {
+                let t = &self.toks[i];
+                if claims.taken(i) || !t.is_word() || !t.upper {
+                    continue;
+                }
+                let ending = self.lang.role_endings.iter().find(|(x, _)| t.folded.len() > x.len() + 1 && t.folded.ends_with(x.as_str()));
+                if let Some((_, code)) = ending {
+                    claims.claim(i, i + 1, MentionKind::Role { code: code.clone(), former: self.former_before(i) });
+                }
+            }
         }
     }
 
@@ -507,6 +521,9 @@ impl<'a> Analysis<'a> {
                 }
                 let end = self.capital_run(i, range.end, claims, common);
                 let prev = |k: usize| (i >= k + range.start).then(|| &self.toks[i - k]);
+                if prev(1).is_some_and(|p| self.lang.not_before_names.contains(&p.folded)) {
+                    continue;
+                }
                 // "chez X", "bei der X", "à la tête de X": a phrase ending right before, or a determiner after it.
                 let after_prep = (1..=6).any(|k| {
                     i >= k + range.start
@@ -677,6 +694,20 @@ impl<'a> Analysis<'a> {
         for (name, id) in &org_names {
             org_phrases.insert(name, *id, &self.lang.rules);
         }
+        // "Falkenried" for "Falkenried Pharma SE": the first word of one name
+        // alone, where it names nothing else (no other organization, no
+        // person, no known organization, no given name) and opens no sentence.
+        let mut short: HashMap<String, Option<usize>> = HashMap::new();
+        for (name, &id) in &org_names {
+            if let Some((first, _)) = name.split_once(' ') {
+                let taken = org_names.contains_key(first) || self.common.org_name_keys.contains(first) || self.common.given_names.contains(first) || self.lang.stopwords.contains(first) || surnames.longest_at(&tokenize(first, &self.lang.rules), 0, &NoSlots).is_some();
+                if first.chars().count() >= 3 && !taken {
+                    short.entry(first.to_string()).and_modify(|v| *v = None).or_insert(Some(id));
+                }
+            }
+        }
+        let sentence_openers: std::collections::HashSet<usize> = self.sents.iter().map(|s| s.tokens.start).collect();
+        let short: HashMap<String, usize> = short.into_iter().filter_map(|(k, v)| Some((k, v?))).collect();
         for i in 0..self.toks.len() {
             if claims.taken(i) {
                 continue;
@@ -696,6 +727,10 @@ impl<'a> Analysis<'a> {
                     claims.claim(i, i + m.len, MentionKind::Org(*m.value));
                     continue;
                 }
+            }
+            if let Some(&id) = short.get(t.folded.as_str()).filter(|_| !sentence_openers.contains(&i) && !self.toks.get(i + 1).is_some_and(|n| n.upper && n.is_word())) {
+                claims.claim(i, i + 1, MentionKind::Org(id));
+                continue;
             }
             if let Some(m) = surnames.longest_at(&self.toks, i, &NoSlots) {
                 if claims.free(i, i + m.len) {

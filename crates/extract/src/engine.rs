@@ -635,7 +635,7 @@ impl<'a, 'b> Engine<'a, 'b> {
     /// d'OpenAI", "chief executive of the chipmaker Intel", "Meta's COO".
     fn title(&self, start: usize, end: usize) -> Title {
         let an = self.an;
-        let MentionKind::Role { code, former } = self.kind_at(start).cloned().unwrap() else { unreachable!() };
+        let MentionKind::Role { mut code, former } = self.kind_at(start).cloned().unwrap() else { unreachable!() };
         let range = self.sentence_range(self.sentence_of(start));
         let mut org = None;
         if an.toks.get(end).is_some_and(|t| an.lang.of.contains(&t.folded)) {
@@ -655,6 +655,21 @@ impl<'a, 'b> Engine<'a, 'b> {
                     break;
                 }
                 j += 1;
+            }
+        }
+        // "Falkenried-Chef Kessler", "SAP-Vorständin": an organization the article names, before the hyphen.
+        if org.is_none() && end == start + 1 {
+            if let Some((prefix, _)) = an.raw(start, end).rsplit_once('-') {
+                let key = crate::fold::fold_name(prefix);
+                org = an.orgs.iter().find(|o| {
+                    let name = crate::fold::fold_name(o);
+                    !key.is_empty() && (name == key || name.strip_prefix(key.as_str()).is_some_and(|rest| rest.starts_with(' ')))
+                }).cloned();
+                // ("IT-Chefin", no organization of that name: the head of a field.)
+                let listed = an.lang.roles.longest_at(&an.toks[..end], start, &NoSlots).is_some();
+                if org.is_none() && !listed && code == "ceo" {
+                    code = "head".into();
+                }
             }
         }
         if org.is_none() && start >= 2 && an.lang.possessive.contains(&an.toks[start - 1].folded) {
@@ -1268,7 +1283,11 @@ impl<'a, 'b> Engine<'a, 'b> {
         let (co_founders, with_at) = if entry.manner == "founded" && kind == EventType::Start { self.comitative_persons(ts, te, range.clone()) } else { (Vec::new(), None) };
         // "Square, la firma de pagos que también fundó": the clause's antecedent
         // before an object read back from the verb's end.
+        // German "von A zu B gewechselt": both before the verb.
+        let (moved_from, moved_to) = if an.lang.verb_final && matches!(kind, EventType::Start | EventType::End) { self.final_verb_move(ts, te, range.clone()) } else { (None, None) };
+        let (move_org, move_counterpart) = if kind == EventType::End { (moved_from, moved_to) } else { (moved_to, moved_from) };
         let direct_org = if object_first { self.org_before(ts, range.start) } else { self.org_after(te, with_at.unwrap_or(range.end), entry.manner == "founded") }
+            .or_else(|| move_org.clone().filter(|_| move_counterpart.is_some()))
             .or_else(|| self.relative_antecedent_org(ts, range.start))
             .or_else(|| if object_first || !an.lang.verb_final { None } else { self.org_before_final_verb(ts, te, range.clone()) })
             .or_else(|| self.recent_org_before(ts, te, range.start));
@@ -1277,7 +1296,8 @@ impl<'a, 'b> Engine<'a, 'b> {
             EventType::End => self.org_following(after_org_end, range.end, |l| &l.move_to),
             EventType::Start => self.org_following(after_org_end, range.end, |l| &l.move_from),
             _ => None,
-        };
+        }
+        .or(move_counterpart.filter(|c| direct_org.as_ref() != Some(c)));
         // "named X as CEO": the new title may follow the person; "le licenciement
         // d'Altman en tant que membre du conseil" speaks of someone else's.
         // "zum Vorstandsvorsitzenden bestellt": the title inside the phrase itself.
@@ -1349,14 +1369,16 @@ impl<'a, 'b> Engine<'a, 'b> {
             // subjects takes the title the verb gives: "A and B will run it as co-CEOs").
             // (Not a former one for a start: "die bisherigen Co-Präsidenten A und B ... als Co-Chefs".)
             let own = (people_count > 1).then(|| person.and_then(|p| self.prefix_title(p, te..range.end))).flatten().filter(|t| !(kind == EventType::Start && t.former));
-            let title = own
+            // "Sein Nachfolger wird Y", "La sustituye Y", "Seine Aufgaben übernimmt
+            // Forschungsvorständin Y": Y takes the post of the one the story is
+            // about, whatever Y held before.
+            let successor_post = entry.successor_named.then(|| self.topic_before(range.start)).flatten().filter(|&p| Some(p) != person).and_then(|p| self.profile_title(p, org.as_deref())).map(|t| Title { former: false, recent: false, ..t });
+            let title = successor_post
+                .or(own)
                 .or_else(|| later_title.clone())
                 .or_else(|| seat.clone())
                 .or_else(|| subject_title.clone())
                 .filter(here)
-                // "Sein Nachfolger wird Y", "La sustituye Y": Y takes the post of the
-                // one the story is about, whatever Y held before.
-                .or_else(|| entry.successor_named.then(|| self.topic_before(range.start)).flatten().filter(|&p| Some(p) != person).and_then(|p| self.profile_title(p, org.as_deref())).map(|t| Title { former: false, recent: false, ..t }))
                 .or_else(|| best(apposed.map(|ts| ts.iter().filter(|t| here(t) && inherited_fits(t, kind, manner)).cloned().collect::<Vec<_>>()).as_ref()))
                 .or_else(|| person.and_then(|p| self.profile_title(p, org.as_deref())).filter(|t| inherited_fits(t, kind, manner)))
 ;
@@ -1914,7 +1936,9 @@ impl<'a, 'b> Engine<'a, 'b> {
         let given_name = an.common.given_names.contains(&an.toks[k].folded) && k + 1 < end && capital(k + 1);
         // "Su sucesor será X": a possessive opening the sentence is no name.
         let possessive = an.lang.person_possessives.contains(&an.toks[k].folded);
-        if !capital(k) || !an.toks[k].upper || given_name || possessive {
+        // "legt eine Auszeit ein": a common noun.
+        let noun = k > 0 && an.lang.not_before_names.contains(&an.toks[k - 1].folded);
+        if !capital(k) || !an.toks[k].upper || given_name || possessive || noun {
             return None;
         }
         // "die Datenanalysefirma Tableau": the name after its description.
@@ -2011,6 +2035,49 @@ impl<'a, 'b> Engine<'a, 'b> {
             }
         }
         None
+    }
+
+    /// "die erst im Frühjahr von Bayer zu Falkenried gewechselt war": with the
+    /// verb at the end of its clause, where the move came from and went to,
+    /// read from "von"/"zu" before the organizations.
+    fn final_verb_move(&self, ts: usize, te: usize, range: std::ops::Range<usize>) -> (Option<String>, Option<String>) {
+        let an = self.an;
+        let (mut from, mut to) = (None, None);
+        // (An auxiliary may follow: "gewechselt war".)
+        let after = (te..range.end.min(te + 2)).find(|&k| !an.lang.stopwords.contains(&an.toks[k].folded) || !an.toks[k].is_word()).unwrap_or(range.end.min(te + 2));
+        let clause_ends = after >= range.end || (!an.toks[after].is_word() && an.toks[after].kind != crate::tokenize::TokenKind::Number) || an.lang.coordinators.longest_at(&an.toks[..range.end], after, &NoSlots).is_some();
+        if !clause_ends {
+            return (None, None);
+        }
+        let mut k = ts;
+        while k > range.start && ts - k < 12 {
+            k -= 1;
+            let Some(m) = an.mention_at(k) else {
+                if !an.toks[k].is_word() && an.toks[k].kind != crate::tokenize::TokenKind::Number {
+                    break;
+                }
+                continue;
+            };
+            k = m.start;
+            if !matches!(m.kind, MentionKind::Org(_)) {
+                if matches!(m.kind, MentionKind::Person(_) | MentionKind::PersonRef { .. }) {
+                    break;
+                }
+                continue;
+            }
+            // "vom Konkurrenten Dachser": past a description to the cue.
+            let cue_end = if m.start > range.start && matches!(self.kind_at(m.start - 1), Some(MentionKind::OrgAnaphor { .. })) { an.mention_at(m.start - 1).unwrap().start } else { m.start };
+            // ("An der Spitze von AWS": a place, not an origin.)
+            if phrase_ending_at(&an.lang.org_prepositions, &an.toks, cue_end, range.start, 5).is_some() {
+                continue;
+            }
+            if to.is_none() && phrase_ending_at(&an.lang.move_to, &an.toks, cue_end, range.start, 3).is_some() {
+                to = self.org_at(m.start);
+            } else if from.is_none() && phrase_ending_at(&an.lang.move_from, &an.toks, cue_end, range.start, 3).is_some() {
+                from = self.org_at(m.start);
+            }
+        }
+        (from, to)
     }
 
     /// The subject of an appointment verb, when it is an organization:

@@ -216,17 +216,20 @@ impl<V> PhraseSet<V> {
             return None;
         }
         let candidates = self.candidates(toks, i, first, &NoSlots);
-        let mut best: Option<(usize, Vec<&'a V>)> = None;
+        // Longest first; among equals, the phrases that spell out more words
+        // ("zieht sich vorübergehend zurück" over "zieht sich * zurück").
+        let mut best: Option<(usize, usize, Vec<&'a V>)> = None;
         for &id in candidates {
             let (pats, value) = &self.phrases[id];
             let Some(n) = match_pats(pats, toks, i, &NoSlots, &mut SlotValues::default()) else { continue };
+            let words = pats.iter().filter(|p| matches!(p, Pat::Word(_))).count();
             match &mut best {
-                Some((len, values)) if *len == n => values.push(value),
-                Some((len, _)) if *len > n => {}
-                _ => best = Some((n, vec![value])),
+                Some((len, w, values)) if *len == n && *w == words => values.push(value),
+                Some((len, w, _)) if *len > n || (*len == n && *w > words) => {}
+                _ => best = Some((n, words, vec![value])),
             }
         }
-        best
+        best.map(|(n, _, values)| (n, values))
     }
 
     /// The phrases that may start at `i` (whose token is `first`), in insertion

@@ -147,6 +147,10 @@ struct TriggerFile {
 struct RoleEntry {
     code: String,
     titles: Vec<String>,
+    /// Endings of one-word compounds the titles do not list
+    /// ("Forschungsvorständin": "vorstandin"; "Siemens-Chef": "-chef").
+    #[serde(default)]
+    endings: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -268,6 +272,8 @@ struct GrammarFile {
     #[serde(default)]
     org_descriptor_endings: Vec<String>,
     #[serde(default)]
+    not_before_names: Vec<String>,
+    #[serde(default)]
     new_in_post: Vec<String>,
     #[serde(default)]
     copulas: Vec<String>,
@@ -331,6 +337,8 @@ pub struct Language {
     /// Index into `manner_cue_entries`.
     pub manner_cues: PhraseSet<usize>,
     pub roles: PhraseSet<String>,
+    /// (ending, role code), longest first: a compound word ending so is a title.
+    pub role_endings: Vec<(String, String)>,
     pub units: PhraseSet<String>,
     /// Unit name → the role of its members, for units that have one.
     pub unit_member_roles: HashMap<String, String>,
@@ -389,6 +397,8 @@ pub struct Language {
     /// "die Datenanalysefirma Tableau": compound nouns ending so describe the
     /// organization named after them and are not part of its name.
     pub org_descriptor_endings: Vec<String>,
+    /// "eine Auszeit": words after which a capitalised word is a common noun, not a name.
+    pub not_before_names: WordSet,
     /// "its new chief executive", "le nouveau PDG": a title just taken.
     pub new_in_post: WordSet,
     /// "is", "est", "ist", "es": the link between a person and a title.
@@ -625,6 +635,8 @@ impl Language {
                 roles.insert(title, e.code.clone(), &rules);
             }
         }
+        let mut role_endings: Vec<(String, String)> = r.role.iter().flat_map(|e| e.endings.iter().map(|x| (x.clone(), e.code.clone()))).collect();
+        role_endings.sort_by_key(|(x, _)| std::cmp::Reverse(x.len()));
         let mut units = PhraseSet::new();
         let mut unit_member_roles = HashMap::default();
         for u in &r.unit {
@@ -676,6 +688,7 @@ impl Language {
             holdings,
             manner_cues,
             roles,
+            role_endings,
             units,
             unit_member_roles,
             unit_heads: phrases(&r.unit_heads, &rules),
@@ -712,6 +725,7 @@ impl Language {
             org_possessives: set(&g.org_possessives),
             agents: set(&g.agents),
             org_descriptor_endings: g.org_descriptor_endings.clone(),
+            not_before_names: set(&g.not_before_names),
             new_in_post: set(&g.new_in_post),
             copulas: phrases(&g.copulas, &rules),
             future_copulas: phrases(&g.future_copulas, &rules),

@@ -1033,3 +1033,34 @@ fn a_german_description_before_a_name_is_not_part_of_it() {
     let ev = extract(Lang::De, "2023-02-08", text);
     find(&ev, EventType::Start, Some("Paul Weber"), "Fabrikam");
 }
+
+#[test]
+fn german_compound_titles_and_nouns_are_not_names() {
+    let text = "Falkenried-Chef Andreas Kessler legt aus gesundheitlichen Gründen eine Auszeit ein, wie die Falkenried Pharma SE mitteilte. Seine Aufgaben übernimmt kommissarisch Forschungsvorständin Leonie Brandt.";
+    let ev = extract(Lang::De, "2020-10-06", text);
+    assert!(!ev.iter().any(|e| e.org == "Auszeit" || e.org == "Forschungsvorständin"), "{:#?}", brief(&ev));
+    let leave = find(&ev, EventType::Absence, Some("Andreas Kessler"), "Falkenried Pharma");
+    assert_eq!(leave.role.as_deref(), Some("ceo"), "the boss of the organization before the hyphen");
+    let start = find(&ev, EventType::Start, Some("Leonie Brandt"), "Falkenried Pharma");
+    assert_ne!(start.role.as_deref(), Some("executive_director"), "she takes his tasks, not her own title");
+}
+
+#[test]
+fn a_german_move_told_before_a_final_verb_and_a_short_company_name() {
+    let text = "Die Falkenried Pharma SE hat eine neue Forschungsvorständin. Leonie Brandt war im Frühjahr von Bayer zu Falkenried gewechselt.";
+    let ev = extract(Lang::De, "2020-10-06", text);
+    let end = find(&ev, EventType::End, Some("Leonie Brandt"), "Bayer");
+    assert_eq!(end.counterpart.as_deref(), Some("Falkenried Pharma"), "'Falkenried' is the company named before");
+    find(&ev, EventType::Start, Some("Leonie Brandt"), "Falkenried Pharma");
+    // "von" of a place phrase is no origin.
+    let text = "Andy Jassy leitete die Cloud-Sparte Amazon Web Services. An der Spitze von Amazon Web Services folgt ihm Adam Selipsky.";
+    let ev = extract(Lang::De, "2021-07-06", text);
+    assert!(!ev.iter().any(|e| e.kind == EventType::End && e.person.as_deref() == Some("Adam Selipsky")), "{:#?}", brief(&ev));
+}
+
+#[test]
+fn a_phrase_that_spells_out_more_words_wins_over_a_wildcard() {
+    let ev = extract(Lang::De, "2020-10-06", "Der Chef der Falkenried Pharma SE, Andreas Kessler, zieht sich vorübergehend zurück.");
+    find(&ev, EventType::Absence, Some("Andreas Kessler"), "Falkenried Pharma");
+    assert!(!ev.iter().any(|e| e.kind == EventType::End), "{:#?}", brief(&ev));
+}
