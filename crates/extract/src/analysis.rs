@@ -383,7 +383,30 @@ impl<'a> Analysis<'a> {
         t.is_word() && t.upper && !self.lang.stopwords.contains(&t.folded)
     }
 
+    /// Names the article writes with a legal form somewhere ("Kestrel Games
+    /// Inc said..."), folded without it: such a name is a company's wherever
+    /// it stands ("Kestrel Games CEO to take leave"), never a person's.
+    fn legal_names(&self, common: &Common) -> std::collections::HashSet<String> {
+        let mut out = std::collections::HashSet::new();
+        for k in 1..self.toks.len() {
+            let t = &self.toks[k];
+            // ("plc" is written small; "sa" would be a French possessive.)
+            if !((t.upper || t.folded.len() >= 3) && common.org_suffixes.contains(t.folded.trim_end_matches('.'))) {
+                continue;
+            }
+            let mut s = k;
+            while s > 0 && k - s < 4 && self.capitalised(s - 1) {
+                s -= 1;
+            }
+            if s < k {
+                out.insert(fold_name(self.raw(s, k)));
+            }
+        }
+        out
+    }
+
     fn find_names(&mut self, claims: &mut Claims, common: &Common) {
+        let legal_names = self.legal_names(common);
         for s in 0..self.sents.len() {
             let range = self.sents[s].tokens.clone();
             let mut i = range.start;
@@ -399,7 +422,8 @@ impl<'a> Analysis<'a> {
                     let end = self.name_end(i, range.end, claims);
                     // "head of Contoso Ltd": a legal form ends an organization's name, never a person's.
                     let legal_form = end > i + 1 && common.org_suffixes.contains(self.toks[end - 1].folded.trim_end_matches('.'));
-                    if (end - i >= 2 || (honorific && end > i)) && !legal_form {
+                    let company = legal_names.contains(&fold_name(self.raw(i, end)));
+                    if (end - i >= 2 || (honorific && end > i)) && !legal_form && !company {
                         let name = self.raw(i, end).to_string();
                         let id = self.person_id(&name);
                         claims.claim(i, end, MentionKind::Person(id));
@@ -431,7 +455,10 @@ impl<'a> Analysis<'a> {
                     && claims.kind(j - 1).is_some_and(|k| matches!(k, MentionKind::Unit(_) | MentionKind::Org(_)))));
         let next_capital = i + 1 < self.toks.len() && self.capitalised(i + 1) && !claims.taken(i + 1);
         // "Sam Altman, le PDG", "et Barret Zoph directeur technique".
-        let after_next = i + 2 < self.toks.len() && (self.toks[i + 2].folded == "," && (i + 3..(i + 6).min(self.toks.len())).any(is_role) || is_role(i + 2));
+        // (Not "Duke Energy vice president Paul Reyes": a title between two
+        // names belongs to the second, and the first is its organization.)
+        let person_after_role = |r: usize| claims.mention_end(r).is_some_and(|e| e + 1 < self.toks.len() && self.capitalised(e) && self.capitalised(e + 1));
+        let after_next = i + 2 < self.toks.len() && (self.toks[i + 2].folded == "," && (i + 3..(i + 6).min(self.toks.len())).any(is_role) || (is_role(i + 2) && !person_after_role(i + 2)));
         // "Helen Toner and Tasha McCauley": a pair joined to a person's name, and
         // no third capitalised word after it.
         let is_person = |j: usize| claims.kind(j).is_some_and(|k| matches!(k, MentionKind::Person(_)));
@@ -985,6 +1012,11 @@ impl Claims {
     }
     fn free(&self, s: usize, e: usize) -> bool {
         e <= self.owner.len() && (s..e).all(|i| self.owner[i].is_none())
+    }
+    /// The end of the claim that covers token `i`.
+    fn mention_end(&self, i: usize) -> Option<usize> {
+        let owner = self.owner.get(i).copied().flatten()?;
+        Some((i..self.owner.len()).find(|&j| self.owner[j] != Some(owner)).unwrap_or(self.owner.len()))
     }
     fn kind(&self, i: usize) -> Option<&MentionKind> {
         self.owner.get(i).copied().flatten().map(|m| &self.mentions[m].kind)

@@ -1309,7 +1309,10 @@ impl<'a, 'b> Engine<'a, 'b> {
         let founding_title = title_taken.is_some();
         let later_title = title_taken
             // (Not when the subject is itself a title: "le patron de Fabrikam a quitté X".)
-            .or_else(|| person_mention.filter(|&m| !matches!(an.mentions[m].kind, MentionKind::Role { .. })).and_then(|m| self.title_before_verb(m, ts)));
+            .or_else(|| person_mention.filter(|&m| !matches!(an.mentions[m].kind, MentionKind::Role { .. })).and_then(|m| self.title_before_verb(m, ts)))
+            // "elected former Duke Energy vice president X to the board": one
+            // starts in a new post, not in a former one, nor where it was held.
+            .filter(|t| !(kind == EventType::Start && t.former));
         // "has left the board", "a rejoint le conseil d'administration": a seat on it.
         let seat = matches!(kind, EventType::Start | EventType::End).then(|| self.member_seat(te, range.end)).flatten();
 
@@ -2405,7 +2408,9 @@ impl<'a, 'b> Engine<'a, 'b> {
             && an.lang.of.contains(&an.toks[m.start - 1].folded)
             && matches!(self.kind_at(m.start - 2), Some(MentionKind::Role { .. }));
         let possessive_title = an.toks.get(m.end).is_some_and(|t| an.lang.possessive.contains(&t.folded)) && matches!(self.kind_at(m.end + 1), Some(MentionKind::Role { .. }));
-        of_title || possessive_title
+        // "former Duke Energy vice president Paul Reyes".
+        let named_before_title = matches!(self.kind_at(m.end), Some(MentionKind::Role { .. }));
+        of_title || possessive_title || named_before_title
     }
 
     fn profile_org(&self, person: usize) -> Option<String> {

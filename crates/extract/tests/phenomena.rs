@@ -1064,3 +1064,12 @@ fn a_phrase_that_spells_out_more_words_wins_over_a_wildcard() {
     find(&ev, EventType::Absence, Some("Andreas Kessler"), "Falkenried Pharma");
     assert!(!ev.iter().any(|e| e.kind == EventType::End), "{:#?}", brief(&ev));
 }
+
+#[test]
+fn a_company_before_a_title_is_not_a_person() {
+    let text = "Kestrel Games CEO to take medical leave\nKestrel Games Inc said on Monday that chief executive Hannah Brooks will take a medical leave of absence. Separately, shareholders elected former Duke Energy vice president Paul Reyes to the board.";
+    let ev = extract(Lang::En, "2025-02-03", text);
+    assert!(!ev.iter().any(|e| matches!(e.person.as_deref(), Some("Kestrel Games" | "Duke Energy"))), "{:#?}", brief(&ev));
+    find(&ev, EventType::Absence, Some("Hannah Brooks"), "Kestrel Games");
+    find(&ev, EventType::Start, Some("Paul Reyes"), "Kestrel Games");
+}
