@@ -432,7 +432,9 @@ impl<'a, 'b> Engine<'a, 'b> {
             Some(MentionKind::OrgAnaphor { .. }) => true,
             Some(MentionKind::Org(id)) => {
                 let name = &an.orgs[*id];
-                an.common.org_name_keys.contains(&crate::fold::fold_name(name)) || an.mentions.iter().filter(|m| matches!(m.kind, MentionKind::Org(o) if o == *id)).count() > 1
+                // ("parti chez X": "chez" says X is an organization.)
+                let placed = phrase_ending_at(&an.lang.org_prepositions, &an.toks, i, i.saturating_sub(3), 3).is_some();
+                placed || an.common.org_name_keys.contains(&crate::fold::fold_name(name)) || an.mentions.iter().filter(|m| matches!(m.kind, MentionKind::Org(o) if o == *id)).count() > 1
             }
             _ => false,
         }
@@ -1594,7 +1596,9 @@ impl<'a, 'b> Engine<'a, 'b> {
         // After the verb, or inside a phrase with a gap ("löst X Y ab").
         // ("folgt ihm X": not a pronoun closing the phrase, the predecessor.)
         let from = if matches!(self.kind_at(te - 1), Some(MentionKind::PersonRef { .. })) { te } else { ts + 1 };
-        let after = |limit: usize| self.person_after(from, range.end.min(te + limit), !founding);
+        // ("L'intérim sera assuré par X": "par" in the phrase names the person, not an agent.)
+        let agent_in_phrase = self.an.lang.agents.contains(&self.an.toks[te - 1].folded);
+        let after = |limit: usize| self.person_after(from, range.end.min(te + limit), !founding && !agent_in_phrase);
         // "le conseil l'avait démis": the object stands before the verb.
         let clitic = || (ts.saturating_sub(3).max(range.start)..ts).rev().filter(|&k| self.is_clitic(k)).find_map(|k| self.person_from_mention(k));
         // "He took over from Gates in 2000, two decades after joining the company":
