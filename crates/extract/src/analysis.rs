@@ -774,13 +774,17 @@ impl<'a> Analysis<'a> {
             let sent = self.sents[si].clone();
             for (i, m) in self.lang.org_anaphors.find_all(&self.toks, sent.tokens.clone(), &NoSlots) {
                 // "le concurrent Anthropic", "the chipmaker Intel": the name follows; it is the organization.
-                let named = i + m.len < sent.tokens.end && self.capitalised(i + m.len);
+                // (Past one adjective: "la eléctrica portuguesa EDP", "le groupe japonais Nissan".)
+                let at = i + m.len;
+                let adjective = at + 1 < sent.tokens.end && self.toks[at].is_word() && !self.toks[at].upper && !self.lang.stopwords.contains(&self.toks[at].folded) && !self.lang.possessive.contains(&self.toks[at].folded) && !claims.taken(at) && self.capitalised(at + 1);
+                let name_at = if adjective { at + 1 } else { at };
+                let named = name_at < sent.tokens.end && self.capitalised(name_at);
                 if named {
-                    let end = self.capital_run(i + m.len, sent.tokens.end, claims, common);
-                    if claims.free(i + m.len, end) && !common.given_names.contains(&self.toks[i + m.len].folded) {
-                        let name = self.org_name(i + m.len, end, common);
+                    let end = self.capital_run(name_at, sent.tokens.end, claims, common);
+                    if claims.free(name_at, end) && !common.given_names.contains(&self.toks[name_at].folded) {
+                        let name = self.org_name(name_at, end, common);
                         let id = intern(&mut self.orgs, &mut self.org_keys, &name);
-                        claims.claim(i + m.len, end, MentionKind::Org(id));
+                        claims.claim(name_at, end, MentionKind::Org(id));
                     }
                 } else if claims.free(i, i + m.len) {
                     let other = self.lang.rival_anaphors.longest_at(&self.toks[..sent.tokens.end], i, &NoSlots).is_some_and(|r| r.len == m.len);

@@ -1269,6 +1269,11 @@ impl<'a, 'b> Engine<'a, 'b> {
                 None => {}
             }
         }
+        // "La dirección financiera quedará en manos de X": a fronted title of an
+        // object verb is the post X takes (a title after the name still wins).
+        if object_first && kind == EventType::Start && subject_title.is_none() {
+            subject_title = opening_title.clone().filter(|t| !t.former);
+        }
         if persons.is_empty() && subject_unit.is_none() && !object_first && (an.lang.pro_drop || opening_title.is_some()) {
             if let Some(p) = self.focus_before(range.start) {
                 persons.push(p);
@@ -1468,7 +1473,7 @@ impl<'a, 'b> Engine<'a, 'b> {
             }
             // "X succède à Y": Y ends.
             if entry.succession && kind == EventType::Start {
-                if let Some(pred) = self.predecessor(ts + 1, range.end, person, title.as_ref().map(|t| t.code.as_str()), org.as_deref()) {
+                for pred in self.predecessors(ts + 1, range.end, person, title.as_ref().map(|t| t.code.as_str()), org.as_deref()) {
                     let pred_title = title.clone().or_else(|| self.profile_title(pred, org.as_deref()));
                     drafts.push(self.draft(EventType::End, Some(pred), org.clone(), pred_title, "unspecified", status, (date, date_weak), None, None, s, 0.6));
                 }
@@ -1868,20 +1873,21 @@ impl<'a, 'b> Engine<'a, 'b> {
         Some((persons, mi))
     }
 
-    /// Whom a successor replaces: the person named after the verb; for a
+    /// Whom a successor replaces: the persons named after the verb; for a
     /// pronoun ("replaces him as chairman"), the candidate known in that role.
-    fn predecessor(&self, from: usize, end: usize, successor: Option<usize>, role: Option<&str>, org: Option<&str>) -> Option<usize> {
-        let k = (from..end).find(|&k| self.person_from_mention(k).is_some())?;
-        let mi = self.mention_index(k)?;
+    fn predecessors(&self, from: usize, end: usize, successor: Option<usize>, role: Option<&str>, org: Option<&str>) -> Vec<usize> {
+        let Some(k) = (from..end).find(|&k| self.person_from_mention(k).is_some_and(|(ps, _)| ps.iter().any(|&p| Some(p) != successor))) else { return Vec::new() };
+        let Some(mi) = self.mention_index(k) else { return Vec::new() };
         if let MentionKind::PersonRef { candidates, .. } = &self.an.mentions[mi].kind {
             let others: Vec<usize> = candidates.iter().copied().filter(|&c| Some(c) != successor).collect();
             let profiles = self.profiles.borrow();
             // (At the organization, where it is known: "replaces him at the head of AWS".)
             let held = |c: &usize| role.is_some_and(|r| profiles.get(c).is_some_and(|ts| ts.iter().any(|t| t.code == r && (org.is_none() || t.org.as_deref() == org))));
             let worked_there = |c: &usize| org.is_some() && profiles.get(c).is_some_and(|ts| ts.iter().any(|t| t.org.as_deref() == org));
-            return others.iter().copied().find(|c| held(c)).or_else(|| others.iter().copied().find(|c| worked_there(c))).or(others.first().copied());
+            return others.iter().copied().find(|c| held(c)).or_else(|| others.iter().copied().find(|c| worked_there(c))).or(others.first().copied()).into_iter().collect();
         }
-        self.first_person_after(from, end, successor).0
+        // "en sustitución de Antonio Hidalgo y Beatriz Nieto": each of them.
+        (k..end).find_map(|j| self.person_from_mention(j)).map(|(ps, _)| ps.into_iter().filter(|&p| Some(p) != successor).collect()).unwrap_or_default()
     }
 
     fn first_person_after(&self, te: usize, end: usize, not: Option<usize>) -> (Option<usize>, Option<usize>) {

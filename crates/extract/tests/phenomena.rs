@@ -1073,3 +1073,17 @@ fn a_company_before_a_title_is_not_a_person() {
     find(&ev, EventType::Absence, Some("Hannah Brooks"), "Kestrel Games");
     find(&ev, EventType::Start, Some("Paul Reyes"), "Kestrel Games");
 }
+
+#[test]
+fn spanish_posts_in_the_hands_of_and_coordinated_predecessors() {
+    let text = "Lucía Ordóñez será consejera delegada de Grupo Almenara. La dirección financiera quedará en manos de Jorge Saiz, procedente de Acciona.";
+    let ev = extract(Lang::Es, "2024-02-06", text);
+    assert_eq!(find(&ev, EventType::Start, Some("Jorge Saiz"), "Grupo Almenara").role.as_deref(), Some("cfo"));
+    let text = "La junta de Contoso aprobó el nombramiento de María Lorente y Guillermo Sanz como consejeros, en sustitución de Antonio Hidalgo y Beatriz Nieto.";
+    let ev = extract(Lang::Es, "2025-07-08", text);
+    find(&ev, EventType::End, Some("Antonio Hidalgo"), "Contoso");
+    find(&ev, EventType::End, Some("Beatriz Nieto"), "Contoso");
+    // A name after a description and an adjective: "la eléctrica portuguesa EDP".
+    let ev = extract(Lang::Es, "2020-04-15", "Daniel Pizarro dejará Contoso en junio para incorporarse a la eléctrica portuguesa EDP.");
+    find(&ev, EventType::Start, Some("Daniel Pizarro"), "EDP");
+}
