@@ -663,10 +663,15 @@ impl<'a, 'b> Engine<'a, 'b> {
         if org.is_none() && end == start + 1 {
             if let Some((prefix, _)) = an.raw(start, end).rsplit_once('-') {
                 let key = crate::fold::fold_name(prefix);
-                org = an.orgs.iter().find(|o| {
-                    let name = crate::fold::fold_name(o);
-                    !key.is_empty() && (name == key || name.strip_prefix(key.as_str()).is_some_and(|rest| rest.starts_with(' ')))
-                }).cloned();
+                org = an
+                    .orgs
+                    .iter()
+                    .find(|o| {
+                        let name = crate::fold::fold_name(o);
+                        !key.is_empty() && (name == key || name.strip_prefix(key.as_str()).is_some_and(|rest| rest.starts_with(' ')))
+                    })
+                    .cloned()
+                    .or_else(|| an.common.known_org(prefix).map(str::to_string));
                 // ("IT-Chefin", no organization of that name: the head of a field.)
                 let listed = an.lang.roles.longest_at(&an.toks[..end], start, &NoSlots).is_some();
                 if org.is_none() && !listed && code == "ceo" {
@@ -1536,7 +1541,10 @@ impl<'a, 'b> Engine<'a, 'b> {
                     return self.unit_at(m.start - 2);
                 }
             }
+            // "Den Vorsitz des Beirats übernimmt X": a unit after "of" owns the post; it is no subject.
+            let owner = self.an.mention_at(k).is_some_and(|m| m.start > start && self.an.lang.of.contains(&self.an.toks[m.start - 1].folded) && matches!(self.kind_at(m.start - 2), Some(MentionKind::Role { .. })));
             match self.kind_at(k) {
+                _ if owner => {}
                 Some(MentionKind::Unit(u)) => return Some(u.clone()),
                 Some(MentionKind::Role { .. }) if self.unit_at(k).is_some() => return self.unit_at(k),
                 Some(MentionKind::Person(_) | MentionKind::PersonRef { .. } | MentionKind::Org(_) | MentionKind::OrgAnaphor { .. }) => return None,
@@ -2155,7 +2163,14 @@ impl<'a, 'b> Engine<'a, 'b> {
         let mut words = 0;
         while k < end && words < 3 {
             if let Some(m) = set.longest_at(&an.toks[..end], k, &NoSlots) {
-                return self.org_after(k + m.len, end, false);
+                // "wechselt zum 1. Februar zu Mercedes-Benz": a cue before a date is the date's.
+                match an.mention_at(k + m.len).filter(|d| matches!(d.kind, MentionKind::Date(_))) {
+                    Some(d) => {
+                        k = d.end;
+                        continue;
+                    }
+                    None => return self.org_after(k + m.len, end, false),
+                }
             }
             // "est parti en août pour rejoindre X": a date may stand between.
             match an.mention_at(k) {

@@ -530,6 +530,13 @@ impl Common {
         let org_name_keys = org_names.iter().map(|n| Folded::new(crate::fold::fold_name(n))).collect();
         Common { given_names, female_names, org_names, org_aliases, org_suffixes, lowercase_orgs, org_name_keys }
     }
+
+    /// The gazetteer's name for `name` (a name or an alias), compared folded.
+    /// A scan: for the rare word that needs it ("SAP-Managerin").
+    pub fn known_org(&self, name: &str) -> Option<&str> {
+        let key = crate::fold::fold_name(name);
+        self.org_aliases.iter().find(|(a, _)| crate::fold::fold_name(a) == key).map(|(_, id)| self.org_names[*id].as_str())
+    }
 }
 
 fn parse<'de, T: Deserialize<'de>>(lang: Lang, file: &str, text: &'de str) -> Result<T, ResourceError> {

@@ -1087,3 +1087,14 @@ fn spanish_posts_in_the_hands_of_and_coordinated_predecessors() {
     let ev = extract(Lang::Es, "2020-04-15", "Daniel Pizarro dejará Contoso en junio para incorporarse a la eléctrica portuguesa EDP.");
     find(&ev, EventType::Start, Some("Daniel Pizarro"), "EDP");
 }
+
+#[test]
+fn german_post_owned_by_a_unit_and_a_move_dated_before_its_destination() {
+    let text = "Heinrich Vollmer leitete die Orbis Medizintechnik GmbH. Den Vorsitz des Beirats übernimmt nun seine Tochter Sabine Vollmer-Roth.";
+    let ev = extract(Lang::De, "2019-09-03", text);
+    assert_eq!(find(&ev, EventType::Start, Some("Sabine Vollmer-Roth"), "Orbis Medizintechnik").role.as_deref(), Some("chair"));
+    let text = "Die SAP-Managerin Julia Hartmann wechselt zum 1. Februar 2025 zu Mercedes-Benz.";
+    let ev = extract(Lang::De, "2024-11-08", text);
+    let end = find(&ev, EventType::End, Some("Julia Hartmann"), "SAP");
+    assert_eq!(end.counterpart.as_deref(), Some("Mercedes-Benz"));
+}
