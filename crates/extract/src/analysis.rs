@@ -181,13 +181,27 @@ impl<'a> Analysis<'a> {
     /// A verb of change in the future ("quittera"), or announced as a plan
     /// right before it ("will step down", "va quitter").
     fn announces_plan(&self, range: std::ops::Range<usize>) -> bool {
+        range.clone().any(|i| self.plans_at(range.clone(), i))
+    }
+
+    /// Whether the verb of change at `i` announces a plan ("will leave", "to become").
+    fn plans_at(&self, range: std::ops::Range<usize>, i: usize) -> bool {
         let l = self.lang;
         let toks = &self.toks[..range.end];
-        range.clone().any(|i| {
-            self.trigger_in_sentence(i).is_some_and(|(_, value)| {
-                value.future || (i.saturating_sub(4).max(range.start)..i).any(|k| l.planned.longest_at(toks, k, &NoSlots).is_some_and(|p| k + p.len + 2 >= i))
-            })
+        self.trigger_in_sentence(i).is_some_and(|(_, value)| {
+            value.future || (i.saturating_sub(4).max(range.start)..i).any(|k| l.planned.longest_at(toks, k, &NoSlots).is_some_and(|p| k + p.len + 2 >= i))
         })
+    }
+
+    /// Whether a date at token `i` looks forward: as the verb of change
+    /// nearest to it does ("who left Airbus in March to become CTO": March
+    /// is past, though the sentence also plans), else as the sentence does.
+    fn date_looks_ahead(&self, s: usize, i: usize) -> bool {
+        let range = self.sents[s].tokens.clone();
+        // (A date after a verb most often dates it: "left Airbus in March to become".)
+        let before = (i.saturating_sub(8).max(range.start)..i).rev().find(|&j| self.trigger_in_sentence(j).is_some());
+        let nearest = before.or_else(|| range.clone().filter(|&j| self.trigger_in_sentence(j).is_some()).min_by_key(|&j| j.abs_diff(i)));
+        nearest.map_or(self.future_sentence[s], |j| self.plans_at(range, j))
     }
 
     fn find_dates(&self, claims: &mut Claims) {
@@ -195,7 +209,7 @@ impl<'a> Analysis<'a> {
             let toks = &self.toks[..sent.tokens.end];
             let mut i = sent.tokens.start;
             while i < sent.tokens.end {
-                match timex_at(self.lang, toks, i, self.published, self.future_sentence[s]) {
+                match timex_at(self.lang, toks, i, self.published, self.date_looks_ahead(s, i)) {
                     Some(t) if t.len > 0 => {
                         claims.claim(i, i + t.len, MentionKind::Date(t));
                         i += t.len;
@@ -423,7 +437,9 @@ impl<'a> Analysis<'a> {
                     // "head of Contoso Ltd": a legal form ends an organization's name, never a person's.
                     let legal_form = end > i + 1 && common.org_suffixes.contains(self.toks[end - 1].folded.trim_end_matches('.'));
                     let company = legal_names.contains(&fold_name(self.raw(i, end)));
-                    if (end - i >= 2 || (honorific && end > i)) && !legal_form && !company {
+                    // "Mme Løvås" after "Ingrid Løvås": the person named before, found as a surname later.
+                    let known_surname = honorific && end == i + 1 && self.persons.iter().any(|p| fold_name(&p.name).rsplit(' ').next() == Some(fold_name(self.raw(i, end)).as_str()));
+                    if (end - i >= 2 || (honorific && end > i)) && !legal_form && !company && !known_surname {
                         let name = self.raw(i, end).to_string();
                         let id = self.person_id(&name);
                         claims.claim(i, end, MentionKind::Person(id));

@@ -1098,3 +1098,19 @@ fn german_post_owned_by_a_unit_and_a_move_dated_before_its_destination() {
     let end = find(&ev, EventType::End, Some("Julia Hartmann"), "SAP");
     assert_eq!(end.counterpart.as_deref(), Some("Mercedes-Benz"));
 }
+
+#[test]
+fn an_honorific_and_a_surname_are_the_person_named_before() {
+    let text = "Contoso a annoncé la promotion d'Ingrid Løvås au poste de directrice générale. Mme Løvås avait rejoint Contoso en 2017 en provenance de Hydro.";
+    let ev = extract(Lang::Fr, "2023-03-14", text);
+    assert!(!ev.iter().any(|e| e.person.as_deref() == Some("Løvås")), "{:#?}", brief(&ev));
+    find(&ev, EventType::Start, Some("Ingrid Løvås"), "Contoso");
+}
+
+#[test]
+fn a_date_takes_the_direction_of_the_verb_it_follows() {
+    let text = "Jane Roe replaces John Smith, who left Contoso in March to become chief technology officer of Fabrikam.";
+    let ev = extract(Lang::En, "2024-05-07", text);
+    let end = find(&ev, EventType::End, Some("John Smith"), "Contoso");
+    assert_eq!(end.date.as_deref(), Some("2024-03"), "left in March: the March before, though the sentence also plans");
+}
