@@ -280,15 +280,23 @@ fn rejoining_is_a_start(drafts: &mut Vec<Draft>) {
 /// from) a post; the post the same sentence says the person held there.
 fn posts_over_founding(drafts: &mut [Draft]) {
     let founding = |r: &Option<String>| r.as_deref().is_none_or(|r| matches!(r, "founder" | "cofounder"));
+    // Held posts by (person, sentence): one pass, not one per change.
+    let mut held: HashMap<(usize, usize), Vec<usize>> = HashMap::new();
+    for (i, h) in drafts.iter().enumerate().filter(|(_, h)| h.kind == EventType::Held && !founding(&h.role)) {
+        if let Some(p) = h.person {
+            held.entry((p, h.sentence)).or_default().push(i);
+        }
+    }
     let posts: Vec<Option<(String, Option<String>)>> = drafts
         .iter()
         .map(|d| {
-            if !matches!(d.kind, EventType::End | EventType::Absence | EventType::Return) || !founding(&d.role) || d.person.is_none() {
+            if !matches!(d.kind, EventType::End | EventType::Absence | EventType::Return) || !founding(&d.role) {
                 return None;
             }
-            drafts
+            held.get(&(d.person?, d.sentence))?
                 .iter()
-                .filter(|h| h.kind == EventType::Held && h.person == d.person && h.org == d.org && h.sentence == d.sentence && !founding(&h.role))
+                .map(|&i| &drafts[i])
+                .filter(|h| h.org == d.org)
                 .max_by_key(|h| h.role.as_deref().map_or(0, seniority))
                 .map(|h| (h.role.clone().unwrap_or_default(), h.role_text.clone()))
         })
@@ -315,20 +323,31 @@ fn successors_end_predecessors(drafts: &mut Vec<Draft>) {
     let takes = |d: &Draft| {
         matches!(d.kind, EventType::Start | EventType::Return) && !matches!(d.manner.as_str(), "joined" | "founded") && d.status == Status::Actual && d.person.is_some() && d.org.is_some() && d.date.is_some() && d.role.as_deref().is_some_and(|r| SINGLE_HOLDER_ROLES.contains(&r)) && !shared(d)
     };
-    let mut ends = Vec::new();
-    for next in drafts.iter().filter(|d| takes(d)) {
-        let Some(day) = next.date else { continue };
-        // The holder before: the latest taker of the same post, strictly earlier.
-        let before = drafts
-            .iter()
-            .filter(|d| takes(d) && d.person != next.person && d.org == next.org && d.role == next.role && d.date.is_some_and(|a| a.ordinal_end() < day.ordinal_end()))
-            .max_by_key(|d| d.date.map(|a| a.ordinal_end()));
-        let Some(before) = before else { continue };
-        let left = |d: &Draft| d.person == before.person && (d.kind == EventType::End && d.org == before.org || d.kind == EventType::Start && d.org != before.org && d.date.is_some_and(|a| a.ordinal_end() > before.date.map_or(i64::MIN, |b| b.ordinal_end())));
-        if drafts.iter().chain(ends.iter()).any(left) {
-            continue;
+    // Takers by post (in a stable order), and each person's changes: lookups,
+    // not scans of every draft.
+    let mut by_post: std::collections::BTreeMap<(&str, &str), Vec<usize>> = std::collections::BTreeMap::new();
+    let mut changes: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (i, d) in drafts.iter().enumerate() {
+        if takes(d) {
+            by_post.entry((d.org.as_deref().unwrap_or(""), d.role.as_deref().unwrap_or(""))).or_default().push(i);
         }
-        ends.push(Draft { kind: EventType::End, manner: "unspecified".into(), date: Some(day), date_weak: next.date_weak, until: None, counterpart: None, sentence: next.sentence, confidence: 0.5, ..before.clone() });
+        if let (Some(p), EventType::Start | EventType::End) = (d.person, d.kind) {
+            changes.entry(p).or_default().push(i);
+        }
+    }
+    let day = |d: &Draft| d.date.map_or(i64::MIN, |a| a.ordinal_end());
+    let mut ends: Vec<Draft> = Vec::new();
+    for takers in by_post.values() {
+        for &n in takers {
+            let next = &drafts[n];
+            // The holder before: the latest taker of the same post, strictly earlier.
+            let Some(before) = takers.iter().map(|&b| &drafts[b]).filter(|b| b.person != next.person && day(b) < day(next)).max_by_key(|b| day(b)) else { continue };
+            let left = |d: &Draft| d.person == before.person && (d.kind == EventType::End && d.org == before.org || d.kind == EventType::Start && d.org != before.org && day(d) > day(before));
+            if changes.get(&before.person.unwrap_or(usize::MAX)).is_some_and(|cs| cs.iter().any(|&c| left(&drafts[c]))) || ends.iter().any(left) {
+                continue;
+            }
+            ends.push(Draft { kind: EventType::End, manner: "unspecified".into(), date: next.date, date_weak: next.date_weak, until: None, counterpart: None, sentence: next.sentence, confidence: 0.5, ..before.clone() });
+        }
     }
     drafts.extend(ends);
 }
