@@ -209,7 +209,11 @@ impl<'a> Analysis<'a> {
             let toks = &self.toks[..sent.tokens.end];
             let mut i = sent.tokens.start;
             while i < sent.tokens.end {
-                match timex_at(self.lang, toks, i, self.published, self.date_looks_ahead(s, i)) {
+                // The direction is looked up only where a date stands (a scan of the sentence).
+                let found = timex_at(self.lang, toks, i, self.published, self.future_sentence[s]);
+                let ahead = found.is_some() && self.date_looks_ahead(s, i);
+                let found = if found.is_some() && ahead != self.future_sentence[s] { timex_at(self.lang, toks, i, self.published, ahead) } else { found };
+                match found {
                     Some(t) if t.len > 0 => {
                         claims.claim(i, i + t.len, MentionKind::Date(t));
                         i += t.len;

@@ -491,6 +491,8 @@ pub struct Common {
     pub lowercase_orgs: WordSet,
     /// `fold_name` of every name of `org_names`, computed once.
     pub org_name_keys: WordSet,
+    /// `fold_name` of every name and alias → its index in `org_names`.
+    org_alias_keys: std::collections::HashMap<String, usize>,
 }
 
 impl Common {
@@ -528,14 +530,14 @@ impl Common {
             .map(Folded::from)
             .collect();
         let org_name_keys = org_names.iter().map(|n| Folded::new(crate::fold::fold_name(n))).collect();
-        Common { given_names, female_names, org_names, org_aliases, org_suffixes, lowercase_orgs, org_name_keys }
+        let org_alias_keys = org_aliases.iter().map(|(a, id)| (crate::fold::fold_name(a), *id)).collect();
+        Common { given_names, female_names, org_names, org_aliases, org_suffixes, lowercase_orgs, org_name_keys, org_alias_keys }
     }
 
-    /// The gazetteer's name for `name` (a name or an alias), compared folded.
-    /// A scan: for the rare word that needs it ("SAP-Managerin").
+    /// The gazetteer's name for `name` (a name or an alias), compared folded
+    /// ("SAP-Managerin": SAP).
     pub fn known_org(&self, name: &str) -> Option<&str> {
-        let key = crate::fold::fold_name(name);
-        self.org_aliases.iter().find(|(a, _)| crate::fold::fold_name(a) == key).map(|(_, id)| self.org_names[*id].as_str())
+        self.org_alias_keys.get(crate::fold::fold_name(name).as_str()).map(|&id| self.org_names[id].as_str())
     }
 }
 
