@@ -828,9 +828,10 @@ impl<'a> Analysis<'a> {
                 let f = &self.toks[i].folded;
                 let phrase = |set: &PhraseSet<()>| set.longest_at(toks, i, &NoSlots).map(|m| m.len);
                 let reference = |plural| MentionKind::PersonRef { candidates: Vec::new(), plural };
-                if l.plural_pronouns.contains(f) {
-                    // "Ils ont tous deux", "both": the last two persons.
-                    let both = (i + 1..(i + 5).min(range.end)).any(|j| l.both.matches_at(toks, j)) || (i > range.start && l.both.matches_at(toks, i - 1));
+                // "Ils ont tous deux", "both": the last two persons. (German "sie"
+                // is also "she": without "beide", one person.)
+                let both = l.plural_pronouns.contains(f) && ((i + 1..(i + 5).min(range.end)).any(|j| l.both.matches_at(toks, j)) || (i > range.start && l.both.matches_at(toks, i - 1)));
+                if l.plural_pronouns.contains(f) && (both || !l.pronouns.contains(f)) {
                     if both {
                         claims.claim(i, i + 1, reference(true));
                     }

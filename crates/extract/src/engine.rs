@@ -463,7 +463,16 @@ impl<'a, 'b> Engine<'a, 'b> {
     fn org_at(&self, i: usize) -> Option<String> {
         match self.kind_at(i)? {
             MentionKind::Org(id) => Some(self.an.orgs[*id].clone()),
-            MentionKind::OrgAnaphor { other: false } => self.main_org(),
+            // "Mango ha anunciado la salida de X, quien dejará la compañía": the
+            // organization the sentence opens on, where it is not the article's.
+            MentionKind::OrgAnaphor { other: false } => {
+                let range = self.sentence_range(self.sentence_of(i));
+                let opener = self.an.mentions.iter().find(|m| m.start >= range.start && m.start < i).filter(|m| (range.start..m.start).all(|k| self.an.lang.stopwords.contains(&self.an.toks[k].folded)));
+                opener.and_then(|m| match m.kind {
+                    MentionKind::Org(id) => Some(self.an.orgs[id].clone()),
+                    _ => None,
+                }).or_else(|| self.main_org())
+            }
             MentionKind::OrgAnaphor { other: true } => {
                 let main = self.main_org();
                 let last_other = self.an.mentions.iter().take_while(|m| m.start < i).filter_map(|m| match m.kind {

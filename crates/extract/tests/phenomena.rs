@@ -1114,3 +1114,18 @@ fn a_date_takes_the_direction_of_the_verb_it_follows() {
     let end = find(&ev, EventType::End, Some("John Smith"), "Contoso");
     assert_eq!(end.date.as_deref(), Some("2024-03"), "left in March: the March before, though the sentence also plans");
 }
+
+#[test]
+fn the_company_in_a_sentence_opening_on_another_organization_is_that_one() {
+    let text = "Inditex ha perdido a su director de tecnología. Mango, por su parte, ha anunciado la salida de su director de operaciones, Pere Ribas, quien dejará la compañía a finales de año.";
+    let ev = extract(Lang::Es, "2022-10-27", text);
+    find(&ev, EventType::End, Some("Pere Ribas"), "Mango");
+}
+
+#[test]
+fn german_sie_without_beide_is_one_person() {
+    let text = "Der Aufsichtsrat der Brenner Logistik AG hat Finanzvorständin Katrin Vogel zur Vorstandsvorsitzenden bestellt. Sie löst zum 1. Juli Thomas Reinhardt ab.";
+    let ev = extract(Lang::De, "2022-03-15", text);
+    assert!(!ev.iter().any(|e| e.kind == EventType::Start && e.person.as_deref() == Some("Thomas Reinhardt")), "{:#?}", brief(&ev));
+    assert_eq!(find(&ev, EventType::End, Some("Thomas Reinhardt"), "Brenner Logistik").date.as_deref(), Some("2022-07-01"));
+}
