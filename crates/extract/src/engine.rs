@@ -1325,6 +1325,8 @@ impl<'a, 'b> Engine<'a, 'b> {
         // before an object read back from the verb's end.
         // German "von A zu B gewechselt": both before the verb.
         let (moved_from, moved_to) = if an.lang.verb_final && matches!(kind, EventType::Start | EventType::End) { self.final_verb_move(ts, te, range.clone()) } else { (None, None) };
+        // (Both ends named: "vom Softwarekonzern X übernommen" alone is no move.)
+        let (moved_from, moved_to) = if moved_from.is_some() && moved_to.is_some() { (moved_from, moved_to) } else { (None, None) };
         let (move_org, move_counterpart) = if kind == EventType::End { (moved_from, moved_to) } else { (moved_to, moved_from) };
         let direct_org = if object_first { self.org_before(ts, range.start) } else { self.org_after(te, with_at.unwrap_or(range.end), entry.manner == "founded") }
             .or_else(|| move_org.clone().filter(|_| move_counterpart.is_some()))
@@ -2115,7 +2117,13 @@ impl<'a, 'b> Engine<'a, 'b> {
                 continue;
             }
             // "vom Konkurrenten Dachser": past a description to the cue.
-            let cue_end = if m.start > range.start && matches!(self.kind_at(m.start - 1), Some(MentionKind::OrgAnaphor { .. })) { an.mention_at(m.start - 1).unwrap().start } else { m.start };
+            let cue_end = if m.start > range.start && matches!(self.kind_at(m.start - 1), Some(MentionKind::OrgAnaphor { .. })) {
+                an.mention_at(m.start - 1).unwrap().start
+            } else if m.start > range.start && (an.lang.rival_nouns.contains(&an.toks[m.start - 1].folded) || an.lang.is_org_descriptor(&an.toks[m.start - 1].folded)) {
+                m.start - 1
+            } else {
+                m.start
+            };
             // ("An der Spitze von AWS": a place, not an origin.)
             if phrase_ending_at(&an.lang.org_prepositions, &an.toks, cue_end, range.start, 5).is_some() {
                 continue;
@@ -2263,7 +2271,9 @@ impl<'a, 'b> Engine<'a, 'b> {
     /// starts ("gemeinsam mit Petra Lange", "with Paul Allen"), not before `start`.
     fn companion_start(&self, k: usize, start: usize) -> Option<usize> {
         let m = self.an.mention_at(k).filter(|m| matches!(m.kind, MentionKind::Person(_)))?;
-        phrase_ending_at(&self.an.lang.comitative, &self.an.toks, m.start, start, 3)
+        // ("gemeinsam mit Firmenchef Jonas Weber": past the companion's title.)
+        let before = self.an.mention_at(m.start.checked_sub(1)?).filter(|r| matches!(r.kind, MentionKind::Role { .. })).map_or(m.start, |r| r.start);
+        phrase_ending_at(&self.an.lang.comitative, &self.an.toks, before, start, 3)
     }
 
     /// A unit whose members hold a role, as the object of the verb ending at

@@ -1129,3 +1129,14 @@ fn german_sie_without_beide_is_one_person() {
     assert!(!ev.iter().any(|e| e.kind == EventType::Start && e.person.as_deref() == Some("Thomas Reinhardt")), "{:#?}", brief(&ev));
     assert_eq!(find(&ev, EventType::End, Some("Thomas Reinhardt"), "Brenner Logistik").date.as_deref(), Some("2022-07-01"));
 }
+
+#[test]
+fn german_founders_with_a_titled_companion_and_a_move_from_a_rival() {
+    let text = "Die Mitgründerin von Kranich Mobility, Lena Petersen, geht in Elternzeit. Petersen hatte Kranich 2018 gemeinsam mit Firmenchef Jonas Weber gegründet.";
+    let ev = extract(Lang::De, "2021-06-29", text);
+    assert_eq!(find(&ev, EventType::Start, Some("Lena Petersen"), "Kranich Mobility").manner.as_deref(), Some("founded"));
+    assert_eq!(find(&ev, EventType::Start, Some("Jonas Weber"), "Kranich Mobility").role.as_deref(), Some("cofounder"));
+    let text = "Die Brenner Logistik AG hat Katrin Vogel zur Vorstandschefin bestellt. Vogel war 2018 vom Konkurrenten Dachser zu Brenner gewechselt.";
+    let ev = extract(Lang::De, "2022-03-15", text);
+    assert_eq!(find(&ev, EventType::End, Some("Katrin Vogel"), "Dachser").counterpart.as_deref(), Some("Brenner Logistik"));
+}
