@@ -825,6 +825,7 @@ impl<'a, 'b> Engine<'a, 'b> {
         out.extend(self.elliptic_events(range.clone(), &out));
         out.extend(self.copular_starts(s, last_date));
         out.extend(self.holding_facts(s));
+        out.extend(self.seats_kept(s));
         if let Some(d) = out.iter().filter(|d| d.kind != EventType::Held).find_map(|d| d.date) {
             *last_date = Some(d);
         }
@@ -988,6 +989,39 @@ impl<'a, 'b> Engine<'a, 'b> {
             .and_then(|first| self.span_from(first.start, range.start, range.end))
             .is_some_and(|(_, second)| second.start == start);
         opens || closes
+    }
+
+    /// "Page and Brin will remain on Alphabet's board", "keep his seat on the
+    /// board": a seat held now, by the subject, on the unit after the phrase.
+    fn seats_kept(&self, s: usize) -> Vec<Draft> {
+        let an = self.an;
+        let range = self.sentence_range(s);
+        let mut out = Vec::new();
+        for (ts, m) in an.lang.keeps_seat.find_all(&an.toks, range.clone(), &NoSlots) {
+            let te = ts + m.len;
+            let Some(seat) = self.member_seat(te, range.end) else { continue };
+            let Some((persons, _)) = self.person_before(ts, range.start) else { continue };
+            let org = seat.org.clone().or_else(|| self.main_org());
+            for p in persons {
+                out.push(Draft {
+                    kind: EventType::Held,
+                    person: Some(p),
+                    org: org.clone(),
+                    unit: None,
+                    role: Some(seat.code.clone()),
+                    role_text: Some(seat.text.clone()),
+                    date: None,
+                    date_weak: true,
+                    until: None,
+                    counterpart: None,
+                    manner: "current".into(),
+                    status: Status::Actual,
+                    sentence: s,
+                    confidence: 0.6,
+                });
+            }
+        }
+        out
     }
 
     fn holding_facts(&self, s: usize) -> Vec<Draft> {

@@ -313,6 +313,8 @@ struct GrammarFile {
     verb_final: bool,
     place_prepositions: Vec<String>,
     recent_org: Vec<String>,
+    #[serde(default)]
+    keeps_seat: Vec<String>,
     feminine_pronouns: Vec<String>,
     masculine_pronouns: Vec<String>,
 }
@@ -457,6 +459,8 @@ pub struct Language {
     pub place_prepositions: WordSet,
     /// "y", "dort": the organization just named.
     pub recent_org: PhraseSet<()>,
+    /// "will remain on the board", "reste au conseil": a seat kept, before the unit.
+    pub keeps_seat: PhraseSet<()>,
     /// "elle", "she" / "il", "he": references that skip persons of the other sex.
     pub feminine_pronouns: WordSet,
     pub masculine_pronouns: WordSet,
@@ -768,6 +772,7 @@ impl Language {
             verb_final: g.verb_final,
             place_prepositions: set(&g.place_prepositions),
             recent_org: phrases(&g.recent_org, &rules),
+            keeps_seat: phrases(&g.keeps_seat, &rules),
             feminine_pronouns: g.feminine_pronouns.iter().map(|p| Folded::new(words(p, &rules))).collect(),
             masculine_pronouns: g.masculine_pronouns.iter().map(|p| Folded::new(words(p, &rules))).collect(),
             orgs,

@@ -1140,3 +1140,13 @@ fn german_founders_with_a_titled_companion_and_a_move_from_a_rival() {
     let ev = extract(Lang::De, "2022-03-15", text);
     assert_eq!(find(&ev, EventType::End, Some("Katrin Vogel"), "Dachser").counterpart.as_deref(), Some("Brenner Logistik"));
 }
+
+#[test]
+fn a_seat_kept_on_the_board_is_held_now() {
+    let text = "Larry Page is giving up his post as chief executive of Alphabet. Page and Sergey Brin will remain on Alphabet's board.";
+    let ev = extract(Lang::En, "2019-12-04", text);
+    for who in ["Larry Page", "Sergey Brin"] {
+        let seat = ev.iter().find(|e| e.kind == EventType::Held && e.person.as_deref() == Some(who) && e.role.as_deref() == Some("board_member")).unwrap_or_else(|| panic!("{:#?}", brief(&ev)));
+        assert_eq!((seat.org.as_str(), seat.manner.as_deref()), ("Alphabet", Some("current")));
+    }
+}
