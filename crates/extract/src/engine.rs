@@ -1227,6 +1227,14 @@ impl<'a, 'b> Engine<'a, 'b> {
         let kind = EventType::parse(&entry.kind).unwrap();
         let status = self.status(s, ts, te, hit.future);
         let (date, mut until, date_weak) = self.date_for(s, ts, te, kind, last_date);
+        // "geht ab August für sechs Monate in Elternzeit": a leave's length gives its end.
+        if kind == EventType::Absence && until.is_none() {
+            let span = an.mentions.iter().filter(|m| m.start >= range.start && m.end <= range.end).find_map(|m| match m.kind {
+                MentionKind::Date(crate::timex::Timex { span_months: Some(n), .. }) => Some(n),
+                _ => None,
+            });
+            until = span.zip(date).map(|(n, d)| d.add_months(i32::from(n)));
+        }
         // "en janvier 2009, un congé ... jusqu'à fin juin": the June after the
         // leave began, not the one before publication.
         if let (Some(d), Some(u)) = (date, until.as_mut()) {

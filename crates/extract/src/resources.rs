@@ -200,6 +200,9 @@ pub enum Resolve {
     NextWeekday,
     EndOfNamedYear,
     Later,
+    /// "for six months": a duration (an absence's end), not a date.
+    ForMonths,
+    ForYears,
     DaysLater,
 }
 

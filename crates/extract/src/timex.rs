@@ -19,6 +19,8 @@ pub struct Timex {
     /// "days later", "trois jours plus tard": the story's previous date, and
     /// how many days after it (0 when the phrase gives no count of days).
     pub later: Option<u16>,
+    /// "for six months", "pendant trois mois": a duration, in months (no date).
+    pub span_months: Option<u16>,
 }
 
 /// Reads a day number: `6`, `1er`, `1st`, `21st`.
@@ -47,7 +49,12 @@ pub fn timex_at(lang: &Language, toks: &[Token], i: usize, published: Option<Par
             Resolve::DaysLater => Some(m.slots.number.unwrap_or(1).min(366) as u16),
             _ => None,
         };
-        return Some(Timex { len: m.len, date, later });
+        let span_months = match *m.value {
+            Resolve::ForMonths => Some(m.slots.number.unwrap_or(1).min(120) as u16),
+            Resolve::ForYears => Some((m.slots.number.unwrap_or(1).min(10) * 12) as u16),
+            _ => None,
+        };
+        return Some(Timex { len: m.len, date, later, span_months });
     }
     let skip_fillers = |mut j: usize| {
         while toks.get(j).is_some_and(|t| lang.day_fillers.contains(&t.folded) || t.folded == ",") {
@@ -65,7 +72,7 @@ pub fn timex_at(lang: &Language, toks: &[Token], i: usize, published: Option<Par
             if let (Some(m), Some(d)) = (toks.get(i + 2).and_then(day_of), toks.get(i + 4).and_then(day_of)) {
                 if toks.get(i + 3).is_some_and(|t| t.folded == "-") {
                     if let Some(date) = PartialDate::day(y, m, d) {
-                        return Some(Timex { len: 5, date: Some(date), later: None });
+                        return Some(Timex { len: 5, date: Some(date), later: None, span_months: None });
                     }
                 }
             }
@@ -79,8 +86,8 @@ pub fn timex_at(lang: &Language, toks: &[Token], i: usize, published: Option<Par
         let k = skip_fillers(i + 1);
         if let Some(month) = toks.get(k).and_then(|t| lang.month(&t.folded)) {
             return Some(match year_after(k + 1) {
-                Some((y, end)) => Timex { len: end - i, date: PartialDate::day(y, month, day), later: None },
-                None => Timex { len: k + 1 - i, date: month_in_context(month, Some(day), published, ahead()), later: None },
+                Some((y, end)) => Timex { len: end - i, date: PartialDate::day(y, month, day), later: None, span_months: None },
+                None => Timex { len: k + 1 - i, date: month_in_context(month, Some(day), published, ahead()), later: None, span_months: None },
             });
         }
     }
@@ -90,23 +97,23 @@ pub fn timex_at(lang: &Language, toks: &[Token], i: usize, published: Option<Par
         if let Some(day) = toks.get(d).and_then(day_of).filter(|_| toks[d].kind != TokenKind::Word || toks[d].folded.len() <= 4) {
             if year_of(&toks[d]).is_none() {
                 return Some(match year_after(d + 1) {
-                    Some((y, end)) => Timex { len: end - i, date: PartialDate::day(y, month, day), later: None },
-                    None => Timex { len: d + 1 - i, date: month_in_context(month, Some(day), published, ahead()), later: None },
+                    Some((y, end)) => Timex { len: end - i, date: PartialDate::day(y, month, day), later: None, span_months: None },
+                    None => Timex { len: d + 1 - i, date: month_in_context(month, Some(day), published, ahead()), later: None, span_months: None },
                 });
             }
         }
         // Month and year: "mai 2024", "mayo de 2024".
         if let Some((y, end)) = year_after(i + 1) {
-            return Some(Timex { len: end - i, date: Some(PartialDate::month(y, month)), later: None });
+            return Some(Timex { len: end - i, date: Some(PartialDate::month(y, month)), later: None, span_months: None });
         }
         // A bare month after a preposition ("en mai", "in May") or written in lower case.
         let after_prep = i > 0 && lang.year_prepositions.matches_at(toks, i - 1);
         if after_prep || !t.upper {
-            return Some(Timex { len: 1, date: month_in_context(month, None, published, future), later: None });
+            return Some(Timex { len: 1, date: month_in_context(month, None, published, ahead()), later: None, span_months: None });
         }
     }
     if let Some(y) = year_of(t) {
-        return Some(Timex { len: 1, date: Some(PartialDate::year(y)), later: None });
+        return Some(Timex { len: 1, date: Some(PartialDate::year(y)), later: None, span_months: None });
     }
     if let Some(w) = lang.weekday(&t.folded).filter(|_| t.kind == TokenKind::Word) {
         // "Sunday, Nov. 19": the full date that follows says more.
@@ -118,7 +125,7 @@ pub fn timex_at(lang: &Language, toks: &[Token], i: usize, published: Option<Par
         // stated right before the day looks ahead ("will step down on Friday").
         let planned_here = future && (i.saturating_sub(5)..i).any(|k| lang.planned.matches_at(toks, k));
         let date = published.filter(|p| p.day.is_some()).map(|p| weekday_near(p, w, planned_here));
-        return Some(Timex { len: 1, date, later: None });
+        return Some(Timex { len: 1, date, later: None, span_months: None });
     }
     None
 }
@@ -212,7 +219,7 @@ fn resolve(r: Resolve, p: PartialDate, n: Option<u32>, month: Option<u8>, weekda
             p.add_days(if ahead == 0 { 7 } else { ahead })
         }
         Resolve::EndOfNamedYear => PartialDate::day(year?, 12, 31)?,
-        Resolve::Later | Resolve::DaysLater => return None,
+        Resolve::Later | Resolve::DaysLater | Resolve::ForMonths | Resolve::ForYears => return None,
     })
 }
 

@@ -1150,3 +1150,14 @@ fn a_seat_kept_on_the_board_is_held_now() {
         assert_eq!((seat.org.as_str(), seat.manner.as_deref()), ("Alphabet", Some("current")));
     }
 }
+
+#[test]
+fn a_leaves_length_gives_its_end() {
+    let ev = extract(Lang::De, "2021-06-29", "Die Technikchefin von Kranich Mobility, Lena Petersen, geht im August für sechs Monate in Elternzeit.");
+    let leave = find(&ev, EventType::Absence, Some("Lena Petersen"), "Kranich Mobility");
+    assert_eq!(leave.manner.as_deref(), Some("parental"));
+    let (start, until) = (leave.date.clone().unwrap(), leave.until.clone().unwrap());
+    assert_eq!(&until[5..7], if &start[5..7] == "08" { "02" } else { "?" }, "six months after August: {start} -> {until}");
+    let ev = extract(Lang::Fr, "2021-06-08", "Le PDG d'Orbéa Santé, Lucien Ferrand, se met en retrait pendant trois mois pour raisons de santé.");
+    assert_eq!(find(&ev, EventType::Absence, Some("Lucien Ferrand"), "Orbéa Santé").until.as_deref(), Some("2021-09-08"));
+}
