@@ -2853,7 +2853,8 @@ fn pair_moves_across_sentences(drafts: &mut [Draft]) {
 /// plan dated after publication (one post: the same title in both).
 fn undated_news_of_a_plan(a: &Draft, b: &Draft, published: Option<PartialDate>) -> bool {
     let future = |d: &Draft| d.status == Status::Planned && !d.date_weak && d.date.zip(published).is_some_and(|(x, p)| x.ordinal_start() > p.ordinal_end());
-    let news = |d: &Draft| d.status == Status::Actual && d.date_weak;
+    // (The day's news may be dated by its announcement: "a annoncé mardi la promotion de X".)
+    let news = |d: &Draft| d.status == Status::Actual && (d.date_weak || d.date.zip(published).is_some_and(|(x, p)| x.precision() == 3 && (0..=7).contains(&(p.ordinal_start() - x.ordinal_start()))));
     a.role.is_some() && a.role == b.role && ((future(a) && news(b)) || (future(b) && news(a)))
 }
 
@@ -2897,7 +2898,7 @@ fn merge(drafts: Vec<Draft>, published: Option<PartialDate>) -> Vec<Draft> {
                 // close to it, not with one years before ("ingresó en IBM en 1990").
                 && match (o.date, d.date) {
                     // (In one sentence a default date yields to the other: "parti en 2023 et remplacé par X".)
-                    (Some(a), Some(b)) => a.compatible(&b) || ((o.date_weak || d.date_weak) && (if o.date_weak { near(a, b, d.kind) } else { near(b, a, d.kind) } || o.sentence == d.sentence)),
+                    (Some(a), Some(b)) => a.compatible(&b) || undated_news_of_a_plan(o, &d, published) || ((o.date_weak || d.date_weak) && (if o.date_weak { near(a, b, d.kind) } else { near(b, a, d.kind) } || o.sentence == d.sentence)),
                     _ => true,
                 }
                 && match (&o.role, &d.role) {
@@ -2907,12 +2908,16 @@ fn merge(drafts: Vec<Draft>, published: Option<PartialDate>) -> Vec<Draft> {
         });
         match same {
             Some(k) => {
+                // The news of a plan and the plan: the plan's date ("promue directrice
+                // générale", then "prendra ses fonctions le 1er mai").
+                let plan_told = d.status == Status::Planned && out[k].status == Status::Actual && out[k].sentence != d.sentence && undated_news_of_a_plan(&out[k], &d, published);
                 let o = &mut out[k];
-                let better = match (o.date, d.date) {
-                    (_, None) => false,
-                    (None, Some(_)) => true,
-                    (Some(a), Some(b)) => (o.date_weak && !d.date_weak) || (o.date_weak == d.date_weak && b.precision() > a.precision()),
-                };
+                let better = plan_told
+                    || match (o.date, d.date) {
+                        (_, None) => false,
+                        (None, Some(_)) => true,
+                        (Some(a), Some(b)) => (o.date_weak && !d.date_weak) || (o.date_weak == d.date_weak && b.precision() > a.precision()),
+                    };
                 if better {
                     o.date = d.date;
                     o.date_weak = d.date_weak;

@@ -1161,3 +1161,12 @@ fn a_leaves_length_gives_its_end() {
     let ev = extract(Lang::Fr, "2021-06-08", "Le PDG d'Orbéa Santé, Lucien Ferrand, se met en retrait pendant trois mois pour raisons de santé.");
     assert_eq!(find(&ev, EventType::Absence, Some("Lucien Ferrand"), "Orbéa Santé").until.as_deref(), Some("2021-09-08"));
 }
+
+#[test]
+fn the_news_of_a_promotion_and_its_effective_date_are_one_start() {
+    let text = "Valmont Industries a annoncé mardi la promotion d'Ingrid Løvås au poste de directrice générale. Mme Løvås prendra ses fonctions le 1er mai.";
+    let ev = extract(Lang::Fr, "2023-03-14", text);
+    let starts: Vec<_> = ev.iter().filter(|e| e.kind == EventType::Start && e.person.as_deref() == Some("Ingrid Løvås")).collect();
+    assert_eq!(starts.len(), 1, "{:#?}", brief(&ev));
+    assert_eq!((starts[0].date.as_deref(), starts[0].status), (Some("2023-05-01"), Status::Planned));
+}
