@@ -1170,3 +1170,10 @@ fn the_news_of_a_promotion_and_its_effective_date_are_one_start() {
     assert_eq!(starts.len(), 1, "{:#?}", brief(&ev));
     assert_eq!((starts[0].date.as_deref(), starts[0].status), (Some("2023-05-01"), Status::Planned));
 }
+
+#[test]
+fn a_world_region_is_a_unit_not_an_organization() {
+    let text = "Chez Danone, Shane Grant, qui dirige l'Amérique du Nord, devient directeur général délégué.";
+    let ev = extract(Lang::Fr, "2021-03-15", text);
+    assert!(!ev.iter().any(|e| e.org.starts_with("Amérique")), "{:#?}", brief(&ev));
+}
