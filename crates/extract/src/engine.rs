@@ -774,7 +774,6 @@ impl<'a, 'b> Engine<'a, 'b> {
         out
     }
 
-    /// The first organization named in sentence `s`.
     /// The first organization the sentence names, or refers to ("a quitté
     /// l'entreprise ... pour rejoindre Anthropic": the company).
     fn sentence_org(&self, s: usize) -> Option<String> {
@@ -1003,22 +1002,7 @@ impl<'a, 'b> Engine<'a, 'b> {
             let Some((persons, _)) = self.person_before(ts, range.start) else { continue };
             let org = seat.org.clone().or_else(|| self.main_org());
             for p in persons {
-                out.push(Draft {
-                    kind: EventType::Held,
-                    person: Some(p),
-                    org: org.clone(),
-                    unit: None,
-                    role: Some(seat.code.clone()),
-                    role_text: Some(seat.text.clone()),
-                    date: None,
-                    date_weak: true,
-                    until: None,
-                    counterpart: None,
-                    manner: "current".into(),
-                    status: Status::Actual,
-                    sentence: s,
-                    confidence: 0.6,
-                });
+                out.push(self.draft(EventType::Held, Some(p), org.clone(), Some(seat.clone()), "current", Status::Actual, (None, true), None, None, s, 0.6));
             }
         }
         out
@@ -1363,15 +1347,15 @@ impl<'a, 'b> Engine<'a, 'b> {
         // "co-founded X with A and B": A and B founded it too (and an
         // organization after "with" is theirs: "with LinkedIn co-founder B").
         let (co_founders, with_at) = if entry.manner == "founded" && kind == EventType::Start { self.comitative_persons(ts, te, range.clone()) } else { (Vec::new(), None) };
-        // "Square, la firma de pagos que también fundó": the clause's antecedent
-        // before an object read back from the verb's end.
         // German "von A zu B gewechselt": both before the verb.
         let (moved_from, moved_to) = if an.lang.verb_final && matches!(kind, EventType::Start | EventType::End) { self.final_verb_move(ts, te, range.clone()) } else { (None, None) };
         // (Both ends named: "vom Softwarekonzern X übernommen" alone is no move.)
         let (moved_from, moved_to) = if moved_from.is_some() && moved_to.is_some() { (moved_from, moved_to) } else { (None, None) };
         let (move_org, move_counterpart) = if kind == EventType::End { (moved_from, moved_to) } else { (moved_to, moved_from) };
+        // "Square, la firma de pagos que también fundó": the clause's antecedent
+        // before an object read back from the verb's end.
         let direct_org = if object_first { self.org_before(ts, range.start) } else { self.org_after(te, with_at.unwrap_or(range.end), entry.manner == "founded") }
-            .or_else(|| move_org.clone().filter(|_| move_counterpart.is_some()))
+            .or_else(|| move_org.clone())
             .or_else(|| self.relative_antecedent_org(ts, range.start))
             .or_else(|| if object_first || !an.lang.verb_final { None } else { self.org_before_final_verb(ts, te, range.clone()) })
             .or_else(|| self.recent_org_before(ts, te, range.start));
@@ -1467,8 +1451,7 @@ impl<'a, 'b> Engine<'a, 'b> {
                 .or_else(|| subject_title.clone())
                 .filter(here)
                 .or_else(|| best(apposed.map(|ts| ts.iter().filter(|t| here(t) && inherited_fits(t, kind, manner)).cloned().collect::<Vec<_>>()).as_ref()))
-                .or_else(|| person.and_then(|p| self.profile_title(p, org.as_deref())).filter(|t| inherited_fits(t, kind, manner)))
-;
+                .or_else(|| person.and_then(|p| self.profile_title(p, org.as_deref())).filter(|t| inherited_fits(t, kind, manner)));
             // Founding: the founder's role, unless the text names the title taken.
             let title = if entry.manner == "founded" && !founding_title {
                 let word = &an.toks[ts].folded;
@@ -1996,8 +1979,8 @@ impl<'a, 'b> Engine<'a, 'b> {
             }
             let t = &an.toks[k];
             // "leitete die Datenanalysefirma Tableau": past the description to the name.
-            let described = an.lang.org_description_len(&an.toks, k, end.min(k + 3)) > 0 && matches!(self.kind_at(k + an.lang.org_description_len(&an.toks, k, end.min(k + 3))), Some(MentionKind::Org(_)));
-            if described {
+            let described = an.lang.org_description_len(&an.toks, k, end.min(k + 3));
+            if described > 0 && matches!(self.kind_at(k + described), Some(MentionKind::Org(_))) {
                 k += 1;
                 continue;
             }
@@ -2108,8 +2091,7 @@ impl<'a, 'b> Engine<'a, 'b> {
     fn org_before_final_verb(&self, ts: usize, te: usize, range: std::ops::Range<usize>) -> Option<String> {
         let an = self.an;
         // "hatte Oracle 1977 mitgegründet und seither ... geführt": the clause ends at "und" too.
-        let clause_ends = te >= range.end || (!an.toks[te].is_word() && an.toks[te].kind != crate::tokenize::TokenKind::Number) || an.lang.coordinators.longest_at(&an.toks[..range.end], te, &NoSlots).is_some();
-        if !clause_ends {
+        if !self.clause_ends_at(te, range.clone()) {
             return None;
         }
         let mut k = ts;
@@ -2130,6 +2112,13 @@ impl<'a, 'b> Engine<'a, 'b> {
         None
     }
 
+    /// Whether the clause ends at token `k`: the sentence's end, punctuation,
+    /// or a coordinator ("hatte X mitgegründet und seither ... geführt").
+    fn clause_ends_at(&self, k: usize, range: std::ops::Range<usize>) -> bool {
+        let an = self.an;
+        k >= range.end || (!an.toks[k].is_word() && an.toks[k].kind != crate::tokenize::TokenKind::Number) || an.lang.coordinators.longest_at(&an.toks[..range.end], k, &NoSlots).is_some()
+    }
+
     /// "die erst im Frühjahr von Bayer zu Falkenried gewechselt war": with the
     /// verb at the end of its clause, where the move came from and went to,
     /// read from "von"/"zu" before the organizations.
@@ -2138,8 +2127,7 @@ impl<'a, 'b> Engine<'a, 'b> {
         let (mut from, mut to) = (None, None);
         // (An auxiliary may follow: "gewechselt war".)
         let after = (te..range.end.min(te + 2)).find(|&k| !an.lang.stopwords.contains(&an.toks[k].folded) || !an.toks[k].is_word()).unwrap_or(range.end.min(te + 2));
-        let clause_ends = after >= range.end || (!an.toks[after].is_word() && an.toks[after].kind != crate::tokenize::TokenKind::Number) || an.lang.coordinators.longest_at(&an.toks[..range.end], after, &NoSlots).is_some();
-        if !clause_ends {
+        if !self.clause_ends_at(after, range.clone()) {
             return (None, None);
         }
         let mut k = ts;
@@ -2858,8 +2846,6 @@ fn undated_news_of_a_plan(a: &Draft, b: &Draft, published: Option<PartialDate>) 
     a.role.is_some() && a.role == b.role && ((future(a) && news(b)) || (future(b) && news(a)))
 }
 
-/// One event per change: reports of the same change in one article merge,
-/// keeping the most precise date and the first evidence.
 /// Whether an undated report of a change (dated the day's news, `weak`) can
 /// be the change dated `firm`: a year apart ("l'an dernier, le conseil a
 /// évincé X" and a later "l'éviction de X"; "appointed, effective 1
@@ -2873,6 +2859,8 @@ fn near(weak: PartialDate, firm: PartialDate, kind: EventType) -> bool {
     }
 }
 
+/// One event per change: reports of the same change in one article merge,
+/// keeping the most precise date and the first evidence.
 fn merge(drafts: Vec<Draft>, published: Option<PartialDate>) -> Vec<Draft> {
     let mut out: Vec<Draft> = Vec::new();
     // Only drafts of one type, person and organization can merge; candidates

@@ -23,6 +23,13 @@ pub struct Timex {
     pub span_months: Option<u16>,
 }
 
+impl Timex {
+    /// A date (or none, where it cannot be resolved) over `len` tokens.
+    fn on(len: usize, date: Option<PartialDate>) -> Timex {
+        Timex { len, date, later: None, span_months: None }
+    }
+}
+
 /// Reads a day number: `6`, `1er`, `1st`, `21st`.
 fn day_of(t: &Token) -> Option<u8> {
     let n = t.folded.bytes().take_while(u8::is_ascii_digit).count();
@@ -72,7 +79,7 @@ pub fn timex_at(lang: &Language, toks: &[Token], i: usize, published: Option<Par
             if let (Some(m), Some(d)) = (toks.get(i + 2).and_then(day_of), toks.get(i + 4).and_then(day_of)) {
                 if toks.get(i + 3).is_some_and(|t| t.folded == "-") {
                     if let Some(date) = PartialDate::day(y, m, d) {
-                        return Some(Timex { len: 5, date: Some(date), later: None, span_months: None });
+                        return Some(Timex::on(5, Some(date)));
                     }
                 }
             }
@@ -86,8 +93,8 @@ pub fn timex_at(lang: &Language, toks: &[Token], i: usize, published: Option<Par
         let k = skip_fillers(i + 1);
         if let Some(month) = toks.get(k).and_then(|t| lang.month(&t.folded)) {
             return Some(match year_after(k + 1) {
-                Some((y, end)) => Timex { len: end - i, date: PartialDate::day(y, month, day), later: None, span_months: None },
-                None => Timex { len: k + 1 - i, date: month_in_context(month, Some(day), published, ahead()), later: None, span_months: None },
+                Some((y, end)) => Timex::on(end - i, PartialDate::day(y, month, day)),
+                None => Timex::on(k + 1 - i, month_in_context(month, Some(day), published, ahead())),
             });
         }
     }
@@ -97,23 +104,23 @@ pub fn timex_at(lang: &Language, toks: &[Token], i: usize, published: Option<Par
         if let Some(day) = toks.get(d).and_then(day_of).filter(|_| toks[d].kind != TokenKind::Word || toks[d].folded.len() <= 4) {
             if year_of(&toks[d]).is_none() {
                 return Some(match year_after(d + 1) {
-                    Some((y, end)) => Timex { len: end - i, date: PartialDate::day(y, month, day), later: None, span_months: None },
-                    None => Timex { len: d + 1 - i, date: month_in_context(month, Some(day), published, ahead()), later: None, span_months: None },
+                    Some((y, end)) => Timex::on(end - i, PartialDate::day(y, month, day)),
+                    None => Timex::on(d + 1 - i, month_in_context(month, Some(day), published, ahead())),
                 });
             }
         }
         // Month and year: "mai 2024", "mayo de 2024".
         if let Some((y, end)) = year_after(i + 1) {
-            return Some(Timex { len: end - i, date: Some(PartialDate::month(y, month)), later: None, span_months: None });
+            return Some(Timex::on(end - i, Some(PartialDate::month(y, month))));
         }
         // A bare month after a preposition ("en mai", "in May") or written in lower case.
         let after_prep = i > 0 && lang.year_prepositions.matches_at(toks, i - 1);
         if after_prep || !t.upper {
-            return Some(Timex { len: 1, date: month_in_context(month, None, published, ahead()), later: None, span_months: None });
+            return Some(Timex::on(1, month_in_context(month, None, published, ahead())));
         }
     }
     if let Some(y) = year_of(t) {
-        return Some(Timex { len: 1, date: Some(PartialDate::year(y)), later: None, span_months: None });
+        return Some(Timex::on(1, Some(PartialDate::year(y))));
     }
     if let Some(w) = lang.weekday(&t.folded).filter(|_| t.kind == TokenKind::Word) {
         // "Sunday, Nov. 19": the full date that follows says more.
@@ -125,7 +132,7 @@ pub fn timex_at(lang: &Language, toks: &[Token], i: usize, published: Option<Par
         // stated right before the day looks ahead ("will step down on Friday").
         let planned_here = future && (i.saturating_sub(5)..i).any(|k| lang.planned.matches_at(toks, k));
         let date = published.filter(|p| p.day.is_some()).map(|p| weekday_near(p, w, planned_here));
-        return Some(Timex { len: 1, date, later: None, span_months: None });
+        return Some(Timex::on(1, date));
     }
     None
 }
