@@ -80,7 +80,7 @@ pub struct Analysis<'a> {
     pub future_sentence: Vec<bool>,
     /// For each token, the longest verb of change starting there within its
     /// sentence (`triggers.longest_at(&toks[..sentence end], i)`): its length and value.
-    trigger_at: Vec<Option<(usize, &'a TriggerHit)>>,
+    pub(crate) trigger_at: Vec<Option<(usize, &'a TriggerHit)>>,
     /// `fold_name` of each organization, to its index in `orgs`.
     org_keys: FxHashMap<String, usize>,
     /// Where the gazetteer found each organization: (org, first token, end).
@@ -499,7 +499,8 @@ impl<'a> Analysis<'a> {
             // Two names side by side ("löst Anna Schmidt Thomas Becker ab"): a
             // given name after a full name starts the next one.
             let next_name = j - start >= 2 && self.common.given_names.contains(&t.folded) && self.toks.get(j + 1).is_some_and(|n| n.upper && n.is_word());
-            if next_name {
+            // A capitalised noun of change after a full name ends it ("wird Martin Haas Nachfolger von").
+            if next_name || (j - start >= 2 && self.trigger_at[j].is_some()) {
                 break;
             }
             if t.is_word() && t.upper && !self.lang.stopwords.contains(&t.folded) && self.lang.month(&t.folded).is_none() {
@@ -810,6 +811,35 @@ impl<'a> Analysis<'a> {
                     let other = self.lang.rival_anaphors.longest_at(&self.toks[..sent.tokens.end], i, &NoSlots).is_some_and(|r| r.len == m.len);
                     claims.claim(i, i + m.len, MentionKind::OrgAnaphor { other });
                 }
+            }
+            self.find_modified_org_anaphors(sent.tokens.clone(), claims);
+        }
+    }
+
+    /// "the warehouse-automation startup", "the Berlin-based company", "das
+    /// Kieler Unternehmen": an article, one or two modifiers, then the noun
+    /// of an organization anaphor, with no name after it.
+    fn find_modified_org_anaphors(&self, range: std::ops::Range<usize>, claims: &mut Claims) {
+        let l = self.lang;
+        let modifier = |j: usize, claims: &Claims| {
+            let t = &self.toks[j];
+            t.is_word() && !claims.taken(j) && !l.stopwords.contains(&t.folded) && !l.possessive.contains(&t.folded) && (!t.upper || t.folded.contains('-') || (!l.org_descriptor_endings.is_empty() && t.folded.ends_with("er")))
+        };
+        for i in range.clone() {
+            if !l.org_anaphor_articles.contains(&self.toks[i].folded) || claims.taken(i) {
+                continue;
+            }
+            for gap in 1..=2 {
+                let at = i + 1 + gap;
+                if at >= range.end || !(i + 1..at).all(|j| modifier(j, claims)) {
+                    break;
+                }
+                let Some(m) = l.org_anaphor_heads.longest_at(&self.toks[..range.end], at, &NoSlots) else { continue };
+                let end = at + m.len;
+                if claims.free(i, end) && !(end < range.end && self.capitalised(end)) {
+                    claims.claim(i, end, MentionKind::OrgAnaphor { other: false });
+                }
+                break;
             }
         }
     }

@@ -1258,6 +1258,10 @@ impl<'a, 'b> Engine<'a, 'b> {
             return Vec::new();
         }
         let passive = (ts.saturating_sub(3).max(range.start)..ts).any(|k| an.lang.passive.contains(&an.toks[k].folded));
+        // "X was replaced", "X a été remplacé": the one replaced leaves (with an
+        // agent, "replaced by Y" is a phrase of its own). Not in German, whose
+        // "wird" also makes a future ("Haas wird Nachfolger von Y").
+        let (kind, manner) = if passive && entry.succession && kind == EventType::Start && !an.lang.verb_final { (EventType::End, "unspecified") } else { (kind, manner) };
         let object_first = entry.person == PersonSlot::Object && !passive;
         // A title the sentence opens on, as its subject ("Le chercheur, ..., cofonde X").
         let opening_title = an
@@ -1447,6 +1451,8 @@ impl<'a, 'b> Engine<'a, 'b> {
             let title = successor_post
                 .or(own)
                 .or_else(|| later_title.clone())
+                // "chairman X and director Y left the board": the chair's seat is the chair.
+                .or_else(|| seat.as_ref().and(person).and_then(|p| self.prefix_title(p, range.start..ts)).filter(|t| t.code == "chair"))
                 .or_else(|| seat.clone())
                 .or_else(|| subject_title.clone())
                 .filter(here)
@@ -1814,6 +1820,8 @@ impl<'a, 'b> Engine<'a, 'b> {
                     k = m.end; // "and LinkedIn co-founder Reid Hoffman"
                 } else if an.toks[k].is_word() && !an.toks[k].upper && an.lang.stopwords.contains(&an.toks[k].folded) && k + 1 < b && matches!(self.kind_at(k + 1), Some(MentionKind::Role { .. })) {
                     k += 1; // a determiner before the title
+                } else if k > a && an.toks[k - 1].folded == "," && self.occupation_before(k, b) {
+                    k = b; // ", venture investor Tom Hardy and Ruth Abernathy"
                 } else {
                     return false;
                 }
@@ -1844,6 +1852,20 @@ impl<'a, 'b> Engine<'a, 'b> {
         }
         out.dedup();
         out
+    }
+
+    /// Whether the words from `k` to the name at `b` are one or two lowercase
+    /// nouns of occupation that no role code covers ("venture investor",
+    /// "die Juristin"): not verbs of change or of speech, which would make
+    /// the name the subject of a new clause ("…, said Tom Hardy").
+    fn occupation_before(&self, k: usize, b: usize) -> bool {
+        let an = self.an;
+        let toks = &an.toks[..b];
+        (1..=2).contains(&(b - k))
+            && (k..b).all(|j| {
+                let t = &an.toks[j];
+                t.is_word() && !t.upper && !an.lang.stopwords.contains(&t.folded) && an.trigger_at[j].is_none() && !an.lang.org_statements.matches_at(toks, j) && !an.lang.coordinators.matches_at(toks, j)
+            })
     }
 
     /// The comma that opens a relative clause closed by the comma at `close`.
@@ -2402,6 +2424,15 @@ impl<'a, 'b> Engine<'a, 'b> {
             }
             if an.lang.triggers.longest_at(&an.toks[..end], k, &NoSlots).is_some() && k > te {
                 return old;
+            }
+            // ", and former Intel vice president Carla Mendes joined it": a new
+            // clause, whose titles are its own (not ", and Ruth Abernathy").
+            if t.folded == "," && k > te {
+                if let Some(c) = an.lang.coordinators.longest_at(&an.toks[..end], k + 1, &NoSlots) {
+                    if !matches!(self.kind_at(k + 1 + c.len), Some(MentionKind::Person(_))) {
+                        return old;
+                    }
+                }
             }
             k += 1;
         }

@@ -188,6 +188,7 @@ pub enum Resolve {
     CurrentYear,
     NextYear,
     EndOfYear,
+    EndOfPreviousYear,
     PreviousMonth,
     CurrentMonth,
     NextMonth,
@@ -427,6 +428,11 @@ pub struct Language {
     pub both: PhraseSet<()>,
     pub person_descriptions: PhraseSet<()>,
     pub org_anaphors: PhraseSet<()>,
+    /// The nouns of `org_anaphors` without their article ("startup" of "the
+    /// startup"), and those articles: "the warehouse-automation startup",
+    /// "das Kieler Unternehmen" put modifiers between the two.
+    pub org_anaphor_heads: PhraseSet<()>,
+    pub org_anaphor_articles: WordSet,
     /// "le concurrent", "its rival": another organization than the article's, named last.
     pub rival_anaphors: PhraseSet<()>,
     /// The nouns of `rival_anaphors` ("konkurrenten", "rival"): before a name,
@@ -756,6 +762,8 @@ impl Language {
             both: phrases(&g.both, &rules),
             person_descriptions: phrases(&g.person_descriptions, &rules),
             org_anaphors: phrases(&[g.org_anaphors.clone(), g.rival_anaphors.clone()].concat(), &rules),
+            org_anaphor_heads: phrases(&g.org_anaphors.iter().filter_map(|p| p.split_once(' ').map(|(_, head)| head.to_string())).collect::<Vec<_>>(), &rules),
+            org_anaphor_articles: set(&g.org_anaphors.iter().filter_map(|p| p.split_once(' ').map(|(article, _)| article.to_string())).filter(|a| !a.ends_with('\'')).collect::<Vec<_>>()),
             rival_anaphors: phrases(&g.rival_anaphors, &rules),
             rival_nouns: set(&g.rival_anaphors.iter().filter_map(|p| p.split_whitespace().last().map(str::to_string)).collect::<Vec<_>>()),
             move_to: phrases(&g.move_to, &rules),

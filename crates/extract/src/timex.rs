@@ -201,6 +201,8 @@ fn resolve(r: Resolve, p: PartialDate, n: Option<u32>, month: Option<u8>, weekda
         Resolve::CurrentYear => PartialDate::year(p.year),
         Resolve::NextYear => PartialDate::year(p.year + 1),
         Resolve::EndOfYear => PartialDate::day(p.year, 12, 31)?,
+        // (A month, not a day: "the end of last year" is told of a change, not a deadline.)
+        Resolve::EndOfPreviousYear => PartialDate::month(p.year - 1, 12),
         Resolve::PreviousMonth => PartialDate::month(p.year, p.month?).add_months(-1),
         Resolve::CurrentMonth => PartialDate::month(p.year, p.month?),
         Resolve::NextMonth => PartialDate::month(p.year, p.month?).add_months(1),

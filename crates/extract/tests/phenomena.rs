@@ -1177,3 +1177,60 @@ fn a_world_region_is_a_unit_not_an_organization() {
     let ev = extract(Lang::Fr, "2021-03-15", text);
     assert!(!ev.iter().any(|e| e.org.starts_with("Amérique")), "{:#?}", brief(&ev));
 }
+
+#[test]
+fn a_listed_name_after_an_occupation_noun_is_coordinated() {
+    let text = "Former Intel vice president Carla Mendes, venture investor Tom Hardy and Ruth Abernathy joined the board of Contoso on Monday.";
+    let ev = extract(Lang::En, "2022-08-16", text);
+    for name in ["Carla Mendes", "Tom Hardy", "Ruth Abernathy"] {
+        assert_eq!(find(&ev, EventType::Start, Some(name), "Contoso").role.as_deref(), Some("board_member"));
+    }
+    // A verb of speech is no occupation: "…, said Tom Hardy" names a speaker.
+    let ev = extract(Lang::En, "2022-08-16", "Carla Mendes joined the board of Contoso on Monday, said Tom Hardy.");
+    assert!(!ev.iter().any(|e| e.kind == EventType::Start && e.person.as_deref() == Some("Tom Hardy")), "{:#?}", brief(&ev));
+}
+
+#[test]
+fn a_title_in_the_next_clause_is_not_the_post_left() {
+    let text = "Contoso replaced its board on Monday: chairman Greg Whitfield and director Alicia Romero left the board, and former Intel vice president Carla Mendes joined it.";
+    let ev = extract(Lang::En, "2022-08-16", text);
+    assert_eq!(find(&ev, EventType::End, Some("Greg Whitfield"), "Contoso").role.as_deref(), Some("chair"), "the chair's own title");
+    assert_eq!(find(&ev, EventType::End, Some("Alicia Romero"), "Contoso").role.as_deref(), Some("board_member"));
+    assert!(!ev.iter().any(|e| e.kind == EventType::End && e.org == "Intel"), "{:#?}", brief(&ev));
+}
+
+#[test]
+fn a_modified_organization_noun_is_an_anaphor() {
+    let text = "Contoso named a new chief executive on Monday. Jane Doe, who co-founded the warehouse-automation startup in 2016, will stay on as chief technology officer.";
+    let ev = extract(Lang::En, "2022-08-16", text);
+    assert_eq!(find(&ev, EventType::Start, Some("Jane Doe"), "Contoso").date.as_deref(), Some("2016"));
+    let ev = extract(Lang::En, "2022-08-16", "At Contoso, Jane Doe co-founded the Berlin-based startup in 2016.");
+    assert!(!ev.iter().any(|e| e.org.contains("Berlin")), "a modifier is no name: {:#?}", brief(&ev));
+}
+
+#[test]
+fn the_one_replaced_in_the_passive_leaves() {
+    let ev = extract(Lang::En, "2022-11-22", "At Contoso, Jane Doe was replaced on Monday.");
+    find(&ev, EventType::End, Some("Jane Doe"), "Contoso");
+    assert!(!ev.iter().any(|e| e.kind == EventType::Start), "{:#?}", brief(&ev));
+    let ev = extract(Lang::Fr, "2022-11-22", "Chez Fabrikam, Jean Dupont a été remplacé lundi.");
+    find(&ev, EventType::End, Some("Jean Dupont"), "Fabrikam");
+    // German "wird" is also a future: "Haas wird Nachfolger von Y" is a start.
+    let ev = extract(Lang::De, "2022-12-13", "Bei der Fabrikam AG wird Martin Haas Nachfolger von Petra Schulte.");
+    find(&ev, EventType::End, Some("Petra Schulte"), "Fabrikam");
+    find(&ev, EventType::Start, Some("Martin Haas"), "Fabrikam");
+}
+
+#[test]
+fn the_end_of_last_year_is_its_december() {
+    for (lang, text) in [
+        (Lang::En, "At Contoso, Jane Doe retired at the end of last year."),
+        (Lang::Fr, "Chez Fabrikam, Jean Dupont a pris sa retraite à la fin de l'année dernière."),
+        (Lang::De, "Bei Fabrikam ging Anna Schmidt Ende des vergangenen Jahres in den Ruhestand."),
+        (Lang::Es, "Ana Torres, directora financiera de Fabrikam, se jubiló a finales del año pasado."),
+    ] {
+        let ev = extract(lang, "2022-11-22", text);
+        let end = ev.iter().find(|e| e.kind == EventType::End).unwrap_or_else(|| panic!("{text}: {:#?}", brief(&ev)));
+        assert_eq!(end.date.as_deref(), Some("2021-12"), "{text}");
+    }
+}
