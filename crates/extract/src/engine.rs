@@ -90,6 +90,7 @@ pub fn extract(an: &Analysis) -> Vec<Draft> {
     end_posts_left_for_a_start(&mut drafts);
     let held = implied_held(&drafts);
     drafts.extend(held);
+    Engine::name_the_holders(&mut drafts);
     plan_future_changes(&mut drafts, an.published);
     let mut drafts = merge(drafts, an.published);
     rejoining_is_a_start(&mut drafts);
@@ -1443,7 +1444,11 @@ impl<'a, 'b> Engine<'a, 'b> {
             // objects, each person's own title before their name (a list of
             // subjects takes the title the verb gives: "A and B will run it as co-CEOs").
             // (Not a former one for a start: "die bisherigen Co-Präsidenten A und B ... als Co-Chefs".)
-            let own = (people_count > 1).then(|| person.and_then(|p| self.prefix_title(p, te..range.end))).flatten().filter(|t| !(kind == EventType::Start && t.former));
+            // (A list of subjects leaving leaves their own posts: "CEO A and CFO B
+            // resigned", and German objects stand before the verb: "hat
+            // Vorstandschef A und Finanzvorstand B abberufen".)
+            let own_from = if kind == EventType::End { range.start } else { te };
+            let own = (people_count > 1).then(|| person.and_then(|p| self.prefix_title(p, own_from..range.end))).flatten().filter(|t| !(kind == EventType::Start && t.former));
             // "Sein Nachfolger wird Y", "La sustituye Y", "Seine Aufgaben übernimmt
             // Forschungsvorständin Y": Y takes the post of the one the story is
             // about, whatever Y held before.
@@ -1642,6 +1647,38 @@ impl<'a, 'b> Engine<'a, 'b> {
             .map(|(p, _)| *p);
         let first = holders.next()?;
         holders.next().is_none().then_some(first)
+    }
+
+    /// "la démission de son PDG", "trennt sich von Vorstandschef und
+    /// Finanzvorstand": a post left by someone unnamed was left by the one
+    /// person the article gives that post at that organization. (Not a post
+    /// taken: "is looking for a new CEO" is not the one leaving.)
+    /// (The holder is known from a post held or left, not from one taken:
+    /// "Interims-Chefin X" took the post the unnamed one left.)
+    fn name_the_holders(drafts: &mut [Draft]) {
+        let holders = |role: &str, org: &str| -> Vec<usize> {
+            let mut found: Vec<usize> = drafts
+                .iter()
+                .filter(|d| matches!(d.kind, EventType::End | EventType::Held) && d.role.as_deref() == Some(role) && d.org.as_deref() == Some(org))
+                .filter_map(|d| d.person)
+                .filter(|&p| !drafts.iter().any(|d| d.kind == EventType::Start && d.person == Some(p) && d.role.as_deref() == Some(role) && d.org.as_deref() == Some(org)))
+                .collect();
+            found.sort_unstable();
+            found.dedup();
+            found
+        };
+        let named: Vec<(usize, usize)> = drafts
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| d.kind == EventType::End && d.person.is_none())
+            .filter_map(|(i, d)| match holders(d.role.as_deref()?, d.org.as_deref()?).as_slice() {
+                [one] => Some((i, *one)),
+                _ => None,
+            })
+            .collect();
+        for (i, p) in named {
+            drafts[i].person = Some(p);
+        }
     }
 
     fn focus_before(&self, k: usize) -> Option<usize> {

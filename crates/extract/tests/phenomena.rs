@@ -1234,3 +1234,24 @@ fn the_end_of_last_year_is_its_december() {
         assert_eq!(end.date.as_deref(), Some("2021-12"), "{text}");
     }
 }
+
+#[test]
+fn each_listed_person_leaves_their_own_post() {
+    let text = "Der Aufsichtsrat der Fabrikam AG hat Vorstandschef Michael Berger und Finanzvorstand Oliver Schenk abberufen.";
+    let ev = extract(Lang::De, "2023-05-17", text);
+    assert_eq!(find(&ev, EventType::End, Some("Michael Berger"), "Fabrikam").role.as_deref(), Some("ceo"));
+    assert_eq!(find(&ev, EventType::End, Some("Oliver Schenk"), "Fabrikam").role.as_deref(), Some("cfo"));
+    let ev = extract(Lang::En, "2023-05-17", "At Contoso, chief executive Jane Doe and finance chief John Roe resigned on Tuesday.");
+    assert_eq!(find(&ev, EventType::End, Some("Jane Doe"), "Contoso").role.as_deref(), Some("ceo"));
+    assert_eq!(find(&ev, EventType::End, Some("John Roe"), "Contoso").role.as_deref(), Some("cfo"));
+}
+
+#[test]
+fn an_unnamed_post_left_is_its_known_holders() {
+    let text = "Fabrikam trennt sich von Vorstandschef und Finanzvorstand. Der Aufsichtsrat der Fabrikam AG hat Vorstandschef Michael Berger und Finanzvorstand Oliver Schenk abberufen. Bis ein Nachfolger gefunden ist, übernimmt Aufsichtsratsmitglied Claudia Wendt die Führung als Interims-Chefin.";
+    let ev = extract(Lang::De, "2023-05-17", text);
+    assert!(!ev.iter().any(|e| e.kind == EventType::End && (e.person.is_none() || e.person.as_deref() == Some("Claudia Wendt"))), "{:#?}", brief(&ev));
+    // Not the one who takes the post.
+    let ev = extract(Lang::En, "2023-05-17", "Contoso ousted its chief executive on Tuesday. Jane Doe was named interim chief executive of Contoso.");
+    assert!(!ev.iter().any(|e| e.kind == EventType::End && e.person.as_deref() == Some("Jane Doe")), "{:#?}", brief(&ev));
+}
