@@ -81,6 +81,9 @@ pub struct Analysis<'a> {
     /// For each token, the longest verb of change starting there within its
     /// sentence (`triggers.longest_at(&toks[..sentence end], i)`): its length and value.
     pub(crate) trigger_at: Vec<Option<(usize, &'a TriggerHit)>>,
+    /// Home countries the text gives organizations ("le constructeur japonais
+    /// Nissan"), by index in `orgs`; the gazetteer knows the others.
+    pub org_countries: FxHashMap<usize, String>,
     /// `fold_name` of each organization, to its index in `orgs`.
     org_keys: FxHashMap<String, usize>,
     /// Where the gazetteer found each organization: (org, first token, end).
@@ -112,6 +115,7 @@ impl<'a> Analysis<'a> {
             main_org: None,
             future_sentence: Vec::new(),
             trigger_at: Vec::new(),
+            org_countries: FxHashMap::default(),
             org_keys: FxHashMap::default(),
             org_surfaces: Vec::new(),
             person_keys: FxHashMap::default(),
@@ -140,6 +144,7 @@ impl<'a> Analysis<'a> {
         an.find_references(&mut claims);
         an.mentions = claims.into_sorted();
         an.merge_short_org_names(common);
+        an.join_former_names();
         for (i, m) in an.mentions.iter().enumerate() {
             for t in m.start..m.end {
                 an.at[t] = Some(i);
@@ -152,6 +157,33 @@ impl<'a> Analysis<'a> {
         an.main_org = an.choose_main_org();
         an.name_orgs_as_written();
         an
+    }
+
+    /// "Meta Platforms, the company formerly known as Facebook": in this
+    /// article the former name is the same organization, under its new name.
+    fn join_former_names(&mut self) {
+        let mut renamed: FxHashMap<usize, usize> = FxHashMap::default();
+        for (i, m) in self.mentions.iter().enumerate() {
+            let MentionKind::Org(old) = m.kind else { continue };
+            let sent = &self.sents[self.sents.partition_point(|s| s.tokens.end <= m.start)];
+            let toks = &self.toks[..m.start];
+            let Some(cue) = (m.start.saturating_sub(5).max(sent.tokens.start)..m.start).find(|&k| self.lang.former_names.longest_at(toks, k, &NoSlots).is_some_and(|c| k + c.len == m.start)) else { continue };
+            // The current name: the last organization named before the cue in the sentence.
+            let current = self.mentions[..i].iter().rev().take_while(|o| o.start >= sent.tokens.start).find_map(|o| match o.kind {
+                MentionKind::Org(id) if o.end <= cue && id != old => Some(id),
+                _ => None,
+            });
+            if let Some(new) = current {
+                renamed.insert(old, new);
+            }
+        }
+        for m in &mut self.mentions {
+            if let MentionKind::Org(id) = m.kind {
+                if let Some(&new) = renamed.get(&id) {
+                    m.kind = MentionKind::Org(new);
+                }
+            }
+        }
     }
 
     /// A known organization goes by the fullest name the article writes
@@ -798,7 +830,14 @@ impl<'a> Analysis<'a> {
                 // (Past one adjective: "la eléctrica portuguesa EDP", "le groupe japonais Nissan".)
                 let at = i + m.len;
                 let adjective = at + 1 < sent.tokens.end && self.toks[at].is_word() && !self.toks[at].upper && !self.lang.stopwords.contains(&self.toks[at].folded) && !self.lang.possessive.contains(&self.toks[at].folded) && !claims.taken(at) && self.capitalised(at + 1);
-                let name_at = if adjective { at + 1 } else { at };
+                let mut name_at = if adjective { at + 1 } else { at };
+                // (Past a complement: "le groupe de luxe Kering", "le géant de l'internet Google".)
+                if at < sent.tokens.end && !self.capitalised(name_at) && self.lang.of.contains(&self.toks[at].folded) {
+                    let lower = |k: usize| k < sent.tokens.end && self.toks[k].is_word() && !self.toks[k].upper && !claims.taken(k);
+                    if let Some(k) = (at + 2..(at + 5).min(sent.tokens.end)).find(|&k| self.capitalised(k)).filter(|&k| (at + 1..k).all(lower)) {
+                        name_at = k;
+                    }
+                }
                 let named = name_at < sent.tokens.end && self.capitalised(name_at);
                 if named {
                     let end = self.capital_run(name_at, sent.tokens.end, claims, common);
@@ -806,6 +845,9 @@ impl<'a> Analysis<'a> {
                         let name = self.org_name(name_at, end, common);
                         let id = intern(&mut self.orgs, &mut self.org_keys, &name);
                         claims.claim(name_at, end, MentionKind::Org(id));
+                        if let Some(country) = (i..name_at).find_map(|k| self.lang.nationalities.get(self.toks[k].folded.as_str())) {
+                            self.org_countries.insert(id, country.clone());
+                        }
                     }
                 } else if claims.free(i, i + m.len) {
                     let other = self.lang.rival_anaphors.longest_at(&self.toks[..sent.tokens.end], i, &NoSlots).is_some_and(|r| r.len == m.len);
@@ -823,7 +865,7 @@ impl<'a> Analysis<'a> {
         let l = self.lang;
         let modifier = |j: usize, claims: &Claims| {
             let t = &self.toks[j];
-            t.is_word() && !claims.taken(j) && !l.stopwords.contains(&t.folded) && !l.possessive.contains(&t.folded) && (!t.upper || t.folded.contains('-') || (!l.org_descriptor_endings.is_empty() && t.folded.ends_with("er")))
+            t.is_word() && !claims.taken(j) && !l.stopwords.contains(&t.folded) && !l.possessive.contains(&t.folded) && (!t.upper || t.folded.contains('-') || l.nationalities.contains_key(t.folded.as_str()) || (!l.org_descriptor_endings.is_empty() && t.folded.ends_with("er")))
         };
         for i in range.clone() {
             if !l.org_anaphor_articles.contains(&self.toks[i].folded) || claims.taken(i) {

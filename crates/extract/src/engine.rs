@@ -462,6 +462,9 @@ impl<'a, 'b> Engine<'a, 'b> {
 
     /// The organization an org mention at token `i` names.
     fn org_at(&self, i: usize) -> Option<String> {
+        if let Some(o) = self.org_of_nationality(i) {
+            return Some(o);
+        }
         match self.kind_at(i)? {
             MentionKind::Org(id) => Some(self.an.orgs[*id].clone()),
             // "Mango ha anunciado la salida de X, quien dejará la compañía": the
@@ -484,6 +487,25 @@ impl<'a, 'b> Engine<'a, 'b> {
             }
             _ => None,
         }
+    }
+
+    /// "apaiser les relations avec Nissan, ... la direction générale du groupe
+    /// japonais": an anaphor with a nationality names the last organization
+    /// from that country, which need not be the article's.
+    fn org_of_nationality(&self, i: usize) -> Option<String> {
+        let an = self.an;
+        let m = an.mention_at(i).filter(|m| matches!(m.kind, MentionKind::OrgAnaphor { .. }))?;
+        let country = (m.start..(m.end + 1).min(an.toks.len())).find_map(|k| an.lang.nationalities.get(an.toks[k].folded.as_str()))?;
+        an.mentions
+            .iter()
+            .take_while(|o| o.start < m.start)
+            .filter_map(|o| match o.kind {
+                MentionKind::Org(id) => Some(id),
+                _ => None,
+            })
+            .filter(|&id| an.org_countries.get(&id).map(String::as_str).or_else(|| an.common.country_of(&an.orgs[id])) == Some(country.as_str()))
+            .last()
+            .map(|id| an.orgs[id].clone())
     }
 
     fn sentence_range(&self, s: usize) -> std::ops::Range<usize> {
@@ -1656,12 +1678,14 @@ impl<'a, 'b> Engine<'a, 'b> {
     /// (The holder is known from a post held or left, not from one taken:
     /// "Interims-Chefin X" took the post the unnamed one left.)
     fn name_the_holders(drafts: &mut [Draft]) {
-        let holders = |role: &str, org: &str| -> Vec<usize> {
+        let holders = |role: &str, org: &str, when: Option<PartialDate>| -> Vec<usize> {
+            // (One who took the post then or since is its new holder; one who took it long before may be the one leaving.)
+            let took_it = |p: usize| drafts.iter().any(|d| d.kind == EventType::Start && d.person == Some(p) && d.role.as_deref() == Some(role) && d.org.as_deref() == Some(org) && d.date.zip(when).is_none_or(|(s, w)| s.ordinal_end() >= w.ordinal_start()));
             let mut found: Vec<usize> = drafts
                 .iter()
                 .filter(|d| matches!(d.kind, EventType::End | EventType::Held) && d.role.as_deref() == Some(role) && d.org.as_deref() == Some(org))
                 .filter_map(|d| d.person)
-                .filter(|&p| !drafts.iter().any(|d| d.kind == EventType::Start && d.person == Some(p) && d.role.as_deref() == Some(role) && d.org.as_deref() == Some(org)))
+                .filter(|&p| !took_it(p))
                 .collect();
             found.sort_unstable();
             found.dedup();
@@ -1671,7 +1695,7 @@ impl<'a, 'b> Engine<'a, 'b> {
             .iter()
             .enumerate()
             .filter(|(_, d)| d.kind == EventType::End && d.person.is_none())
-            .filter_map(|(i, d)| match holders(d.role.as_deref()?, d.org.as_deref()?).as_slice() {
+            .filter_map(|(i, d)| match holders(d.role.as_deref()?, d.org.as_deref()?, d.date).as_slice() {
                 [one] => Some((i, *one)),
                 _ => None,
             })
@@ -2029,7 +2053,13 @@ impl<'a, 'b> Engine<'a, 'b> {
         let an = self.an;
         let mut skipped = 0;
         let mut k = te;
-        while k < end && skipped <= 3 {
+        // (A noun of organization with its complement leaves more words: "rejoindre
+        // le groupe de luxe Kering".)
+        let mut limit = 3;
+        while k < end && skipped <= limit {
+            if an.lang.org_anaphor_heads.matches_at(&an.toks[..end], k) {
+                limit = 5;
+            }
             if let Some(o) = self.org_at(k) {
                 return Some(o);
             }
@@ -2908,7 +2938,8 @@ fn pair_moves_across_sentences(drafts: &mut [Draft]) {
 /// appointed chief executive, effective 1 September": the headline tells the
 /// plan dated after publication (one post: the same title in both).
 fn undated_news_of_a_plan(a: &Draft, b: &Draft, published: Option<PartialDate>) -> bool {
-    let future = |d: &Draft| d.status == Status::Planned && !d.date_weak && d.date.zip(published).is_some_and(|(x, p)| x.ordinal_start() > p.ordinal_end());
+    // (A plan dated "this fall" or "this year" still lies partly ahead.)
+    let future = |d: &Draft| d.status == Status::Planned && !d.date_weak && d.date.zip(published).is_some_and(|(x, p)| x.ordinal_end() > p.ordinal_end());
     // (The day's news may be dated by its announcement: "a annoncé mardi la promotion de X".)
     let news = |d: &Draft| d.status == Status::Actual && (d.date_weak || d.date.zip(published).is_some_and(|(x, p)| x.precision() == 3 && (0..=7).contains(&(p.ordinal_start() - x.ordinal_start()))));
     a.role.is_some() && a.role == b.role && ((future(a) && news(b)) || (future(b) && news(a)))
@@ -2947,14 +2978,20 @@ fn merge(drafts: Vec<Draft>, published: Option<PartialDate>) -> Vec<Draft> {
                 && o.org == d.org
                 // "Ellison wird Executive Chairman und übernimmt...": one verb read as
                 // a plan, the other as done, in one sentence: one change.
-                && (o.status == d.status || [o.status, d.status].iter().all(|s| matches!(s, Status::Actual | Status::Planned)) && (o.sentence == d.sentence || undated_news_of_a_plan(o, &d, published)))
+                // (Or the day's news of a change told again: "is stepping down",
+                // then "will succeed her", both of this year.)
+                && (o.status == d.status
+                    || [o.status, d.status].iter().all(|s| matches!(s, Status::Actual | Status::Planned))
+                        && (o.sentence == d.sentence || undated_news_of_a_plan(o, &d, published) || (o.date_weak || d.date_weak) && o.date.zip(d.date).is_some_and(|(a, b)| a.compatible(&b))))
                 && (d.kind != EventType::Dissolution || o.unit == d.unit)
                 && (o.person.is_some() || o.role == d.role)
                 // A default date (the day's news) agrees with a date the text gives
                 // close to it, not with one years before ("ingresó en IBM en 1990").
                 && match (o.date, d.date) {
                     // (In one sentence a default date yields to the other: "parti en 2023 et remplacé par X".)
-                    (Some(a), Some(b)) => a.compatible(&b) || undated_news_of_a_plan(o, &d, published) || ((o.date_weak || d.date_weak) && (if o.date_weak { near(a, b, d.kind) } else { near(b, a, d.kind) } || o.sentence == d.sentence)),
+                    // (Days apart: "will retire at the end of the year" and "will succeed
+                    // him on Jan. 1" tell one departure.)
+                    (Some(a), Some(b)) => a.compatible(&b) || a.precision() == 3 && b.precision() == 3 && (a.ordinal_start() - b.ordinal_start()).abs() <= 3 || undated_news_of_a_plan(o, &d, published) || ((o.date_weak || d.date_weak) && (if o.date_weak { near(a, b, d.kind) } else { near(b, a, d.kind) } || o.sentence == d.sentence)),
                     _ => true,
                 }
                 && match (&o.role, &d.role) {

@@ -54,6 +54,7 @@ fn sources(lang: Lang) -> Sources {
 const GIVEN_NAMES: &str = include_str!("../resources/common/given_names.txt");
 const FEMALE_NAMES: &str = include_str!("../resources/common/given_names_female.txt");
 const ORGS: &str = include_str!("../resources/common/orgs.tsv");
+const ORG_COUNTRIES: &str = include_str!("../resources/common/org_countries.tsv");
 const ORG_SUFFIXES: &str = include_str!("../resources/common/org_suffixes.txt");
 
 /// Where the person of a trigger stands in the active voice.
@@ -246,6 +247,13 @@ struct GrammarFile {
     org_anaphors: Vec<String>,
     #[serde(default)]
     rival_anaphors: Vec<String>,
+    #[serde(default)]
+    nationalities: std::collections::BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    former_names: Vec<String>,
+    /// Article contractions, as [contracted, article]: ["du", "le"].
+    #[serde(default)]
+    contractions: Vec<(String, String)>,
     org_prepositions: Vec<String>,
     of: Vec<String>,
     possessive: Vec<String>,
@@ -438,6 +446,11 @@ pub struct Language {
     /// The nouns of `rival_anaphors` ("konkurrenten", "rival"): before a name,
     /// they mark an organization other than the article's.
     pub rival_nouns: WordSet,
+    /// Nationality adjectives, folded, to their country's ISO code: "le groupe
+    /// japonais", "the German carmaker" name the organization from there.
+    pub nationalities: HashMap<String, String>,
+    /// "formerly known as", "anciennement": before an organization's former name.
+    pub former_names: PhraseSet<()>,
     pub move_to: PhraseSet<()>,
     pub move_from: PhraseSet<()>,
     pub denial: PhraseSet<()>,
@@ -506,6 +519,8 @@ pub struct Common {
     pub org_name_keys: WordSet,
     /// `fold_name` of every name and alias → its index in `org_names`.
     org_alias_keys: std::collections::HashMap<String, usize>,
+    /// The home country (ISO code) of organizations of `org_names`, by index.
+    org_countries: std::collections::HashMap<usize, String>,
 }
 
 impl Common {
@@ -544,7 +559,20 @@ impl Common {
             .collect();
         let org_name_keys = org_names.iter().map(|n| Folded::new(crate::fold::fold_name(n))).collect();
         let org_alias_keys = org_aliases.iter().map(|(a, id)| (crate::fold::fold_name(a), *id)).collect();
-        Common { given_names, female_names, org_names, org_aliases, org_suffixes, lowercase_orgs, org_name_keys, org_alias_keys }
+        let id_of: std::collections::HashMap<&str, usize> = org_names.iter().enumerate().map(|(i, n)| (n.as_str(), i)).collect();
+        let org_countries = ORG_COUNTRIES
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+            .filter_map(|l| l.split_once('\t'))
+            .filter_map(|(name, country)| Some((*id_of.get(name.trim())?, country.trim().to_string())))
+            .collect();
+        Common { given_names, female_names, org_names, org_aliases, org_suffixes, lowercase_orgs, org_name_keys, org_alias_keys, org_countries }
+    }
+
+    /// The home country of a gazetteer organization named `name` (or an alias).
+    pub fn country_of(&self, name: &str) -> Option<&str> {
+        let id = self.org_alias_keys.get(crate::fold::fold_name(name).as_str())?;
+        self.org_countries.get(id).map(String::as_str)
     }
 
     /// The gazetteer's name for `name` (a name or an alias), compared folded
@@ -602,6 +630,18 @@ impl Language {
         let src = sources(lang);
         let err = |file: &str, message: String| ResourceError { file: format!("{}/{file}", lang.code()), message };
         let g: GrammarFile = parse(lang, "grammar.toml", src.grammar)?;
+        // "le constructeur" is also "du constructeur", "au constructeur".
+        let contracted = |list: &[String]| -> Vec<String> {
+            let mut out = list.to_vec();
+            for p in list {
+                for (short, article) in &g.contractions {
+                    if let Some(rest) = p.strip_prefix(article.as_str()).and_then(|r| r.strip_prefix(' ')) {
+                        out.push(format!("{short} {rest}"));
+                    }
+                }
+            }
+            out
+        };
         let rules = TokenRules { elisions: set(&g.elisions), abbreviations: set(&g.abbreviations) };
 
         let t: TriggerFile = parse(lang, "triggers.toml", src.triggers)?;
@@ -761,10 +801,12 @@ impl Language {
             org_prepositions: phrases(&g.org_prepositions, &rules),
             both: phrases(&g.both, &rules),
             person_descriptions: phrases(&g.person_descriptions, &rules),
-            org_anaphors: phrases(&[g.org_anaphors.clone(), g.rival_anaphors.clone()].concat(), &rules),
+            org_anaphors: phrases(&contracted(&[g.org_anaphors.clone(), g.rival_anaphors.clone()].concat()), &rules),
             org_anaphor_heads: phrases(&g.org_anaphors.iter().filter_map(|p| p.split_once(' ').map(|(_, head)| head.to_string())).collect::<Vec<_>>(), &rules),
-            org_anaphor_articles: set(&g.org_anaphors.iter().filter_map(|p| p.split_once(' ').map(|(article, _)| article.to_string())).filter(|a| !a.ends_with('\'')).collect::<Vec<_>>()),
+            org_anaphor_articles: set(&contracted(&g.org_anaphors).iter().filter_map(|p| p.split_once(' ').map(|(article, _)| article.to_string())).filter(|a| !a.ends_with('\'')).collect::<Vec<_>>()),
             rival_anaphors: phrases(&g.rival_anaphors, &rules),
+            former_names: phrases(&g.former_names, &rules),
+            nationalities: g.nationalities.iter().flat_map(|(country, words)| words.iter().map(move |w| (fold(w.trim()), country.clone()))).collect(),
             rival_nouns: set(&g.rival_anaphors.iter().filter_map(|p| p.split_whitespace().last().map(str::to_string)).collect::<Vec<_>>()),
             move_to: phrases(&g.move_to, &rules),
             move_from: phrases(&g.move_from, &rules),

@@ -1255,3 +1255,44 @@ fn an_unnamed_post_left_is_its_known_holders() {
     let ev = extract(Lang::En, "2023-05-17", "Contoso ousted its chief executive on Tuesday. Jane Doe was named interim chief executive of Contoso.");
     assert!(!ev.iter().any(|e| e.kind == EventType::End && e.person.as_deref() == Some("Jane Doe")), "{:#?}", brief(&ev));
 }
+
+#[test]
+fn a_nationality_names_the_organization_from_that_country() {
+    // The gazetteer knows Nissan is Japanese: "du groupe japonais" is Nissan, not the article's Renault.
+    let text = "Renault a un nouveau président. Il devra apaiser les relations avec Nissan, dirigé par Hiroto Saikawa, à qui Carlos Ghosn avait cédé la direction générale du groupe japonais en 2017.";
+    let ev = extract(Lang::Fr, "2019-01-25", text);
+    find(&ev, EventType::Start, Some("Hiroto Saikawa"), "Nissan");
+    assert!(!ev.iter().any(|e| e.person.as_deref() == Some("Hiroto Saikawa") && e.org == "Renault"), "{:#?}", brief(&ev));
+    // The text itself can say where a company is from.
+    let text = "Renault a publié ses résultats. Le constructeur japonais Hoshida Motors a annoncé lundi le départ de son directeur financier, Kenji Sato. Paul Durand quitte aussi le groupe japonais.";
+    let ev = extract(Lang::Fr, "2019-01-25", text);
+    find(&ev, EventType::End, Some("Paul Durand"), "Hoshida Motors");
+}
+
+#[test]
+fn an_organization_noun_with_a_complement_introduces_a_name() {
+    let ev = extract(Lang::Fr, "2024-11-22", "Le directeur financier de Carrefour, Matthieu Lenoir, va rejoindre le groupe de luxe Kering en janvier.");
+    find(&ev, EventType::Start, Some("Matthieu Lenoir"), "Kering");
+    assert!(!ev.iter().any(|e| e.kind == EventType::Start && e.org == "Carrefour"), "{:#?}", brief(&ev));
+}
+
+#[test]
+fn a_former_name_is_the_same_organization() {
+    let text = "Sheryl Sandberg is stepping down as chief operating officer of Meta Platforms, the company formerly known as Facebook. Javier Olivan, who joined Facebook in 2007, will succeed her.";
+    let ev = extract(Lang::En, "2022-06-02", text);
+    assert!(ev.iter().all(|e| e.org != "Facebook"), "{:#?}", brief(&ev));
+    find(&ev, EventType::Start, Some("Javier Olivan"), "Meta Platforms");
+}
+
+#[test]
+fn the_news_and_the_plan_of_one_departure_are_one_end() {
+    let text = "Jane Doe is stepping down as chief operating officer of Contoso, she said on Wednesday. Doe said she would leave the role this fall. John Roe will succeed her as chief operating officer.";
+    let ev = extract(Lang::En, "2022-06-02", text);
+    let ends: Vec<_> = ev.iter().filter(|e| e.kind == EventType::End && e.person.as_deref() == Some("Jane Doe")).collect();
+    assert_eq!(ends.len(), 1, "{:#?}", brief(&ev));
+    // Days apart, one departure: "at the end of the year" and "on Jan. 1".
+    let text = "Contoso said that chief financial officer Gregory Hale will retire at the end of the year. Amira Nasser will succeed Hale as CFO on Jan. 1.";
+    let ev = extract(Lang::En, "2021-12-01", text);
+    assert_eq!(ev.iter().filter(|e| e.kind == EventType::End).count(), 1, "{:#?}", brief(&ev));
+    assert_eq!(find(&ev, EventType::Start, Some("Amira Nasser"), "Contoso").date.as_deref(), Some("2022-01-01"));
+}
