@@ -98,6 +98,7 @@ pub fn extract(an: &Analysis) -> Vec<Draft> {
     // ("would return as chief executive, replacing X").
     let mut drafts = merge(drafts, an.published);
     pair_moves_across_sentences(&mut drafts);
+    date_moves_by_their_pair(&mut drafts);
     drop_fulfilled_plans(&mut drafts, an.published);
     engine.drop_abandoned_plans(&mut drafts);
     counterparts_from_past_posts(&mut drafts);
@@ -739,6 +740,11 @@ impl<'a, 'b> Engine<'a, 'b> {
         // "Yahoo chief executive Marissa Mayer": the name before the title.
         if org.is_none() && start > range.start && matches!(self.kind_at(start - 1), Some(MentionKind::Org(_))) {
             org = self.org_at(start - 1);
+        }
+        // "from Google, where she was a vice president": the place the clause is about.
+        if org.is_none() {
+            let comma = (range.start + 1..start).rev().take_while(|&k| an.toks[k].folded != "," || an.lang.place_relatives.matches_at(&an.toks[..start], k + 1)).find(|&k| an.toks[k].folded == ",");
+            org = comma.and_then(|k| self.org_at(k - 1));
         }
         let toks = &an.toks[..start];
         let recent = (start.saturating_sub(3).max(range.start)..start).any(|k| an.lang.until_now.matches_at(toks, k));
@@ -1433,7 +1439,9 @@ impl<'a, 'b> Engine<'a, 'b> {
             // A founding names what it founds: "founded a nonprofit" is not
             // the article's company.
             // ("Contoso a été cofondée par X": in the passive, the subject.)
-            let founding_unnamed = entry.manner == "founded" && kind == EventType::Start && direct_org.is_none() && title_org.is_none() && !(passive && self.org_before(ts, range.start).is_some());
+            // (Nor is the company of the founder's apposition: "X, COO of Contoso, founded a nonprofit".)
+            let title_taken_org = later_title.as_ref().and_then(|t| t.org.as_ref()).or_else(|| seat.as_ref().and_then(|t| t.org.as_ref()));
+            let founding_unnamed = entry.manner == "founded" && kind == EventType::Start && direct_org.is_none() && title_taken_org.is_none() && !(passive && self.org_before(ts, range.start).is_some());
             // One comes back where one was: "fired, courted by Microsoft and finally
             // reinstated" is a return to the post the story knows of.
             let returned_to = (kind == EventType::Return).then(|| person.and_then(|p| self.profile_org(p))).flatten();
@@ -2492,6 +2500,11 @@ impl<'a, 'b> Engine<'a, 'b> {
             if an.lang.triggers.longest_at(&an.toks[..end], k, &NoSlots).is_some() && k > te {
                 return old;
             }
+            // "joining Facebook from Google, where she was a vice president": a
+            // title of the place named, not of the post taken.
+            if t.folded == "," && k > te && an.lang.place_relatives.matches_at(&an.toks[..end], k + 1) {
+                return old;
+            }
             // ", and former Intel vice president Carla Mendes joined it": a new
             // clause, whose titles are its own (not ", and Ruth Abernathy").
             if t.folded == "," && k > te {
@@ -2931,6 +2944,22 @@ fn pair_moves_across_sentences(drafts: &mut [Draft]) {
     for (i, j) in pairs {
         drafts[i].counterpart = drafts[j].org.clone();
         drafts[j].counterpart = drafts[i].org.clone();
+    }
+}
+
+/// A move is one date: "Before joining Facebook from Google" is undated,
+/// but the start it pairs with ("took the job in 2008") dates the end too.
+fn date_moves_by_their_pair(drafts: &mut [Draft]) {
+    let mut dated = Vec::new();
+    for (i, d) in drafts.iter().enumerate().filter(|(_, d)| d.date.is_none() && d.counterpart.is_some() && matches!(d.kind, EventType::Start | EventType::End)) {
+        let other = if d.kind == EventType::End { EventType::Start } else { EventType::End };
+        let pair = drafts.iter().find(|p| p.kind == other && p.person == d.person && p.person.is_some() && p.org == d.counterpart && p.counterpart == d.org && p.date.is_some() && !p.date_weak);
+        if let Some(p) = pair {
+            dated.push((i, p.date));
+        }
+    }
+    for (i, date) in dated {
+        drafts[i].date = date;
     }
 }
 

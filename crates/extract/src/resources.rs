@@ -254,6 +254,8 @@ struct GrammarFile {
     /// Article contractions, as [contracted, article]: ["du", "le"].
     #[serde(default)]
     contractions: Vec<(String, String)>,
+    #[serde(default)]
+    place_relatives: Vec<String>,
     org_prepositions: Vec<String>,
     of: Vec<String>,
     possessive: Vec<String>,
@@ -451,6 +453,9 @@ pub struct Language {
     pub nationalities: HashMap<String, String>,
     /// "formerly known as", "anciennement": before an organization's former name.
     pub former_names: PhraseSet<()>,
+    /// "where", "où": a clause about the place just named ("from Google, where
+    /// she was a vice president"), whose titles are held there.
+    pub place_relatives: PhraseSet<()>,
     pub move_to: PhraseSet<()>,
     pub move_from: PhraseSet<()>,
     pub denial: PhraseSet<()>,
@@ -806,6 +811,7 @@ impl Language {
             org_anaphor_articles: set(&contracted(&g.org_anaphors).iter().filter_map(|p| p.split_once(' ').map(|(article, _)| article.to_string())).filter(|a| !a.ends_with('\'')).collect::<Vec<_>>()),
             rival_anaphors: phrases(&g.rival_anaphors, &rules),
             former_names: phrases(&g.former_names, &rules),
+            place_relatives: phrases(&g.place_relatives, &rules),
             nationalities: g.nationalities.iter().flat_map(|(country, words)| words.iter().map(move |w| (fold(w.trim()), country.clone()))).collect(),
             rival_nouns: set(&g.rival_anaphors.iter().filter_map(|p| p.split_whitespace().last().map(str::to_string)).collect::<Vec<_>>()),
             move_to: phrases(&g.move_to, &rules),

@@ -1296,3 +1296,20 @@ fn the_news_and_the_plan_of_one_departure_are_one_end() {
     assert_eq!(ev.iter().filter(|e| e.kind == EventType::End).count(), 1, "{:#?}", brief(&ev));
     assert_eq!(find(&ev, EventType::Start, Some("Amira Nasser"), "Contoso").date.as_deref(), Some("2022-01-01"));
 }
+
+#[test]
+fn a_title_in_a_clause_about_the_place_left_is_held_there() {
+    let text = "Sheryl Sandberg took the job at Facebook in 2008. Before joining Facebook from Google, where she was a vice president, Sandberg served at the Treasury.";
+    let ev = extract(Lang::En, "2022-06-02", text);
+    let start = find(&ev, EventType::Start, Some("Sheryl Sandberg"), "Facebook");
+    assert_ne!(start.role.as_deref(), Some("vp"), "{:#?}", brief(&ev));
+    // The move's end at Google takes the date its start gives.
+    assert_eq!(find(&ev, EventType::End, Some("Sheryl Sandberg"), "Google").date.as_deref(), Some("2008"));
+}
+
+#[test]
+fn a_noun_that_spells_like_a_verb_of_change_is_none() {
+    let text = "Jane Doe, the chief operating officer of Contoso, later wrote a book and founded a nonprofit organization of the same name.";
+    let ev = extract(Lang::En, "2022-06-02", text);
+    assert!(!ev.iter().any(|e| e.kind == EventType::Start && e.org == "Contoso"), "{:#?}", brief(&ev));
+}
