@@ -2756,7 +2756,7 @@ impl<'a, 'b> Engine<'a, 'b> {
         }
         // "restera PDG jusqu'à la fin de l'année": for an end, the end of the span is its date.
         let candidates: Vec<&(usize, crate::timex::Timex, bool)> =
-            dates.iter().filter(|(k, t, u)| (!*u || kind == EventType::End) && Some(*k) != until_at && (t.date.is_some() || t.later.is_some())).collect();
+            dates.iter().filter(|(k, t, u)| (!*u || kind == EventType::End) && Some(*k) != until_at && (t.date.is_some() || t.later.is_some() || t.same_year)).collect();
         let dist = |k: usize| if k >= te { k - te } else { ts.saturating_sub(k) };
         // A date far after the verb belongs to what follows ("depuis la fondation il y a neuf ans").
         let same_clause = candidates.iter().filter(|(k, _, _)| seg_of(*k) == trig_seg && (*k < ts || k.saturating_sub(te) <= 8)).min_by_key(|(k, _, _)| dist(*k));
@@ -2782,6 +2782,11 @@ impl<'a, 'b> Engine<'a, 'b> {
         // "stepped down from its board effective Sunday": the effective date first.
         let effective = candidates.iter().filter(|(k, _, _)| phrase_ending_at(&an.lang.effective, &an.toks, *k, range.start, 3).is_some()).min_by_key(|(k, _, _)| dist(*k));
         if let Some((k, t, _)) = effective.filter(|_| kind != EventType::Absence).or(same_clause).or(opening).or(near) {
+            if t.same_year {
+                // "fondée la même année": the year of the last date the story named.
+                let year = self.last_named_date(*k).or(*last_date).map(|d| PartialDate::year(d.year));
+                return (year, until, year.is_none());
+            }
             if let Some(days) = t.later {
                 // "interpellé le 19 novembre ... Trois jours plus tard": after the
                 // last day the story named, else after its last change.
@@ -2823,6 +2828,15 @@ impl<'a, 'b> Engine<'a, 'b> {
             _ => None,
         });
         m.last()
+    }
+
+    /// The last date of any precision named in the two sentences before token `k`, or in its own.
+    fn last_named_date(&self, k: usize) -> Option<PartialDate> {
+        let from = self.sentence_range(self.sentence_of(k).saturating_sub(2)).start;
+        self.an.mentions.iter().take_while(|m| m.start < k).filter(|m| m.start >= from).filter_map(|m| match m.kind {
+            MentionKind::Date(t) => t.date.filter(|_| t.later.is_none() && !t.same_year),
+            _ => None,
+        }).last()
     }
 
     fn trigger_starts(&self, range: std::ops::Range<usize>) -> Vec<usize> {

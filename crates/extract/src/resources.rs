@@ -190,6 +190,7 @@ pub enum Resolve {
     NextYear,
     EndOfYear,
     EndOfPreviousYear,
+    SameYear,
     PreviousMonth,
     CurrentMonth,
     NextMonth,

@@ -21,12 +21,14 @@ pub struct Timex {
     pub later: Option<u16>,
     /// "for six months", "pendant trois mois": a duration, in months (no date).
     pub span_months: Option<u16>,
+    /// "the same year", "la même année": the year of the story's previous date.
+    pub same_year: bool,
 }
 
 impl Timex {
     /// A date (or none, where it cannot be resolved) over `len` tokens.
     fn on(len: usize, date: Option<PartialDate>) -> Timex {
-        Timex { len, date, later: None, span_months: None }
+        Timex { len, date, later: None, span_months: None, same_year: false }
     }
 }
 
@@ -61,7 +63,7 @@ pub fn timex_at(lang: &Language, toks: &[Token], i: usize, published: Option<Par
             Resolve::ForYears => Some((m.slots.number.unwrap_or(1).min(10) * 12) as u16),
             _ => None,
         };
-        return Some(Timex { len: m.len, date, later, span_months });
+        return Some(Timex { len: m.len, date, later, span_months, same_year: *m.value == Resolve::SameYear });
     }
     let skip_fillers = |mut j: usize| {
         while toks.get(j).is_some_and(|t| lang.day_fillers.contains(&t.folded) || t.folded == ",") {
@@ -228,7 +230,7 @@ fn resolve(r: Resolve, p: PartialDate, n: Option<u32>, month: Option<u8>, weekda
             p.add_days(if ahead == 0 { 7 } else { ahead })
         }
         Resolve::EndOfNamedYear => PartialDate::day(year?, 12, 31)?,
-        Resolve::Later | Resolve::DaysLater | Resolve::ForMonths | Resolve::ForYears => return None,
+        Resolve::Later | Resolve::DaysLater | Resolve::ForMonths | Resolve::ForYears | Resolve::SameYear => return None,
     })
 }
 

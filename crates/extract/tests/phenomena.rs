@@ -1313,3 +1313,11 @@ fn a_noun_that_spells_like_a_verb_of_change_is_none() {
     let ev = extract(Lang::En, "2022-06-02", text);
     assert!(!ev.iter().any(|e| e.kind == EventType::Start && e.org == "Contoso"), "{:#?}", brief(&ev));
 }
+
+#[test]
+fn the_same_year_is_the_last_year_named() {
+    let ev = extract(Lang::En, "2024-05-29", "Jane Doe joined Contoso in 2019. John Roe founded Fabrikam the same year.");
+    assert_eq!(find(&ev, EventType::Start, Some("John Roe"), "Fabrikam").date.as_deref(), Some("2019"));
+    let ev = extract(Lang::Fr, "2024-05-29", "Jean Dupont est arrivé chez Renault en 2021. Paul Martin a fondé Fabrikam la même année.");
+    assert_eq!(find(&ev, EventType::Start, Some("Paul Martin"), "Fabrikam").date.as_deref(), Some("2021"));
+}
