@@ -11,7 +11,7 @@ use std::collections::HashMap;
 
 use crate::date::PartialDate;
 use crate::fold::{fold_name, Folded};
-use crate::fxhash::FxHashMap;
+use crate::fxhash::{FxHashMap, FxHashSet};
 use crate::phrase::{Match, NoSlots, PhraseSet, Slots};
 use crate::resources::{Common, Language, TriggerHit};
 use crate::timex::{timex_at, Timex};
@@ -192,15 +192,21 @@ impl<'a> Analysis<'a> {
     /// recognised it, and the knowledge base's alias groups join the names.
     fn name_orgs_as_written(&mut self) {
         let mut best: FxHashMap<usize, &str> = FxHashMap::default();
+        let mut canonical_written: FxHashSet<usize> = FxHashSet::default();
         for &(id, s, e) in &self.org_surfaces {
             let written = self.raw(s, e);
-            let longer = best.get(&id).is_none_or(|b| written.chars().count() > b.chars().count());
-            if longer && fold_name(written) != fold_name(&self.orgs[id]) {
+            if fold_name(written) == fold_name(&self.orgs[id]) {
+                canonical_written.insert(id);
+                continue;
+            }
+            if best.get(&id).is_none_or(|b| written.chars().count() > b.chars().count()) {
                 best.insert(id, written);
             }
         }
+        // (A name the article never writes is not printed: "DeepMind" in a story
+        // of 2014 is not "Google DeepMind".)
         for (id, name) in best {
-            if name.chars().count() > self.orgs[id].chars().count() {
+            if name.chars().count() > self.orgs[id].chars().count() || !canonical_written.contains(&id) {
                 self.orgs[id] = name.to_string();
             }
         }

@@ -103,6 +103,7 @@ pub fn extract(an: &Analysis) -> Vec<Draft> {
     engine.drop_abandoned_plans(&mut drafts);
     counterparts_from_past_posts(&mut drafts);
     engine.fill_roles(&mut drafts);
+    engine.roles_by_company_country(&mut drafts);
     posts_over_founding(&mut drafts);
     successors_end_predecessors(&mut drafts);
     mark_past_holdings(&mut drafts);
@@ -490,6 +491,28 @@ impl<'a, 'b> Engine<'a, 'b> {
         }
     }
 
+    /// "président d'OpenAI" is its executive president, "président de
+    /// Renault" the chair of its board: a title whose sense depends on the
+    /// company's country takes it once the event's organization is known.
+    fn roles_by_company_country(&self, drafts: &mut [Draft]) {
+        let an = self.an;
+        for d in drafts.iter_mut() {
+            let (Some(text), Some(org)) = (&d.role_text, &d.org) else { continue };
+            let Some(country) = self.country_of(org) else { continue };
+            let words = crate::tokenize::tokenize(text, &an.lang.rules).into_iter().map(|t| t.folded.to_string()).collect::<Vec<_>>().join(" ");
+            if let Some(code) = an.lang.roles_by_country.get(&(words, country.to_string())) {
+                d.role = Some(code.clone());
+            }
+        }
+    }
+
+    /// The home country of an organization the article names.
+    fn country_of(&self, org: &str) -> Option<&str> {
+        let an = self.an;
+        let id = an.orgs.iter().position(|o| o == org)?;
+        an.org_countries.get(&id).map(String::as_str).or_else(|| an.common.country_of(org))
+    }
+
     /// "apaiser les relations avec Nissan, ... la direction générale du groupe
     /// japonais": an anaphor with a nationality names the last organization
     /// from that country, which need not be the article's.
@@ -504,7 +527,7 @@ impl<'a, 'b> Engine<'a, 'b> {
                 MentionKind::Org(id) => Some(id),
                 _ => None,
             })
-            .filter(|&id| an.org_countries.get(&id).map(String::as_str).or_else(|| an.common.country_of(&an.orgs[id])) == Some(country.as_str()))
+            .filter(|&id| self.country_of(&an.orgs[id]) == Some(country.as_str()))
             .last()
             .map(|id| an.orgs[id].clone())
     }

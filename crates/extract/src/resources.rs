@@ -152,6 +152,11 @@ struct RoleEntry {
     /// ("Forschungsvorständin": "vorstandin"; "Siemens-Chef": "-chef").
     #[serde(default)]
     endings: Vec<String>,
+    /// The code the titles take at a company from these countries (ISO code
+    /// → role code): a French "président" chairs a French board but is the
+    /// executive "president" of an American company.
+    #[serde(default)]
+    at_companies_from: std::collections::BTreeMap<String, String>,
 }
 
 #[derive(Deserialize)]
@@ -356,6 +361,9 @@ pub struct Language {
     pub roles: PhraseSet<String>,
     /// (ending, role code), longest first: a compound word ending so is a title.
     pub role_endings: Vec<(String, String)>,
+    /// (title as its folded words, country) → the code it takes at a company
+    /// from that country (`at_companies_from`).
+    pub roles_by_country: HashMap<(String, String), String>,
     pub units: PhraseSet<String>,
     /// Unit name → the role of its members, for units that have one.
     pub unit_member_roles: HashMap<String, String>,
@@ -695,12 +703,21 @@ impl Language {
 
         let r: RoleFile = parse(lang, "roles.toml", src.roles)?;
         let mut roles = PhraseSet::new();
+        let mut roles_by_country: HashMap<(String, String), String> = HashMap::default();
         for e in &r.role {
             if !ROLE_CODES.contains(&e.code.as_str()) {
                 return Err(err("roles.toml", format!("unknown role code {:?}", e.code)));
             }
             for title in &e.titles {
                 roles.insert(title, e.code.clone(), &rules);
+            }
+            for (country, code) in &e.at_companies_from {
+                if !ROLE_CODES.contains(&code.as_str()) {
+                    return Err(err("roles.toml", format!("role {:?}: unknown code {code:?} for {country}", e.code)));
+                }
+                for title in &e.titles {
+                    roles_by_country.insert((words(title, &rules), country.clone()), code.clone());
+                }
             }
         }
         let mut role_endings: Vec<(String, String)> = r.role.iter().flat_map(|e| e.endings.iter().map(|x| (x.clone(), e.code.clone()))).collect();
@@ -757,6 +774,7 @@ impl Language {
             manner_cues,
             roles,
             role_endings,
+            roles_by_country,
             units,
             unit_member_roles,
             unit_heads: phrases(&r.unit_heads, &rules),

@@ -32,7 +32,8 @@ fn a_move_is_two_events_with_counterparts() {
 fn apposition_gives_role_and_org() {
     let ev = extract(Lang::Fr, "2024-08-06", "Le président de Fabrikam, Paul Durand, prend un congé sabbatique jusqu'à la fin de l'année.");
     let a = find(&ev, EventType::Absence, Some("Paul Durand"), "Fabrikam");
-    assert_eq!(a.role.as_deref(), Some("president"));
+    // (A company's "président" chairs its board, unless the company is American.)
+    assert_eq!(a.role.as_deref(), Some("chair"));
     assert_eq!(a.until.as_deref(), Some("2024-12-31"));
     assert_eq!(a.manner.as_deref(), Some("sabbatical"));
     let held = find(&ev, EventType::Held, Some("Paul Durand"), "Fabrikam");
@@ -1320,4 +1321,22 @@ fn the_same_year_is_the_last_year_named() {
     assert_eq!(find(&ev, EventType::Start, Some("John Roe"), "Fabrikam").date.as_deref(), Some("2019"));
     let ev = extract(Lang::Fr, "2024-05-29", "Jean Dupont est arrivé chez Renault en 2021. Paul Martin a fondé Fabrikam la même année.");
     assert_eq!(find(&ev, EventType::Start, Some("Paul Martin"), "Fabrikam").date.as_deref(), Some("2021"));
+}
+
+#[test]
+fn a_french_president_chairs_a_french_board_but_runs_an_american_company() {
+    let ev = extract(Lang::Fr, "2019-01-25", "Jean-Dominique Senard a été élu président de Renault jeudi.");
+    assert_eq!(find(&ev, EventType::Start, Some("Jean-Dominique Senard"), "Renault").role.as_deref(), Some("chair"));
+    let ev = extract(Lang::Fr, "2024-08-06", "Le président d'OpenAI, Greg Brockman, prend un congé sabbatique.");
+    assert_eq!(find(&ev, EventType::Absence, Some("Greg Brockman"), "OpenAI").role.as_deref(), Some("president"));
+    let ev = extract(Lang::Es, "2020-01-31", "IBM nombró presidente a Jim Whitehurst el jueves.");
+    assert_eq!(find(&ev, EventType::Start, Some("Jim Whitehurst"), "IBM").role.as_deref(), Some("president"));
+}
+
+#[test]
+fn an_organization_goes_by_the_name_the_article_writes() {
+    // The gazetteer's "Google DeepMind" is written "DeepMind" in a story of 2014.
+    let ev = extract(Lang::En, "2014-01-27", "Mustafa Suleyman, who co-founded DeepMind in 2010, joined Google on Monday.");
+    assert!(ev.iter().any(|e| e.org == "DeepMind"), "{:#?}", brief(&ev));
+    assert!(ev.iter().all(|e| e.org != "Google DeepMind"), "{:#?}", brief(&ev));
 }
