@@ -105,6 +105,7 @@ pub fn extract(an: &Analysis) -> Vec<Draft> {
     engine.fill_roles(&mut drafts);
     engine.roles_by_company_country(&mut drafts);
     posts_over_founding(&mut drafts);
+    founders_together(&mut drafts);
     successors_end_predecessors(&mut drafts);
     mark_past_holdings(&mut drafts);
     drafts
@@ -308,6 +309,26 @@ fn posts_over_founding(drafts: &mut [Draft]) {
         if let Some((role, text)) = post {
             d.role = Some(role);
             d.role_text = text;
+        }
+    }
+}
+
+/// A founder among others is a cofounder: "El cofundador de la red social"
+/// said of the founder of Twitter, or another founding of the same company
+/// in the article ("set up with Simonyan", told in another sentence).
+fn founders_together(drafts: &mut [Draft]) {
+    let founded = |d: &Draft| d.kind == EventType::Start && d.manner == "founded";
+    let together: Vec<bool> = drafts
+        .iter()
+        .map(|d| {
+            founded(d)
+                && d.role.as_deref() == Some("founder")
+                && drafts.iter().any(|o| o.org == d.org && ((o.person == d.person && o.role.as_deref() == Some("cofounder")) || (founded(o) && o.person.is_some() && o.person != d.person)))
+        })
+        .collect();
+    for (d, t) in drafts.iter_mut().zip(together) {
+        if t {
+            d.role = Some("cofounder".into());
         }
     }
 }
@@ -678,8 +699,12 @@ impl<'a, 'b> Engine<'a, 'b> {
                 self.founded_on.insert(mi, d);
             }
             if !titles.is_empty() {
-                // "Guillaume Lample et Timothée Lacroix, deux chercheurs de Meta": both.
-                for p in self.coordinated(mi, pid) {
+                // "Guillaume Lample et Timothée Lacroix, deux chercheurs de Meta": both;
+                // not a name after it, with its own ("McGrew, directeur de la
+                // recherche, et Zoph, vice-président").
+                let together = self.coordinated(mi, pid);
+                let upto = together.iter().position(|&p| p == pid).map_or(together.len(), |i| i + 1);
+                for &p in &together[..upto] {
                     self.profiles.get_mut().entry(p).or_default().extend(titles.iter().cloned());
                 }
                 self.appositions.insert(mi, titles);
@@ -1501,7 +1526,12 @@ impl<'a, 'b> Engine<'a, 'b> {
             // resigned", and German objects stand before the verb: "hat
             // Vorstandschef A und Finanzvorstand B abberufen".)
             let own_from = if kind == EventType::End { range.start } else { te };
-            let own = (people_count > 1).then(|| person.and_then(|p| self.prefix_title(p, own_from..range.end))).flatten().filter(|t| !(kind == EventType::Start && t.former));
+            // ("Bob McGrew, directeur de la recherche, et Barret Zoph, vice-président":
+            // each one's own apposition, for a post left.)
+            let own = (people_count > 1)
+                .then(|| person.and_then(|p| self.prefix_title(p, own_from..range.end).or_else(|| (kind == EventType::End).then(|| self.own_apposition(p, te..range.end)).flatten())))
+                .flatten()
+                .filter(|t| !(kind == EventType::Start && t.former));
             // "Sein Nachfolger wird Y", "La sustituye Y", "Seine Aufgaben übernimmt
             // Forschungsvorständin Y": Y takes the post of the one the story is
             // about, whatever Y held before.
@@ -2383,6 +2413,17 @@ impl<'a, 'b> Engine<'a, 'b> {
         }
         let r = an.mention_at(m.start.checked_sub(1)?)?;
         matches!(r.kind, MentionKind::Role { .. }).then(|| self.title(r.start, r.end))
+    }
+
+    /// The title in apposition to `person`'s first name in `range`.
+    fn own_apposition(&self, person: usize, range: std::ops::Range<usize>) -> Option<Title> {
+        let an = self.an;
+        let own = an.person_mentions.get(&person)?;
+        let mi = *own.get(own.partition_point(|&i| an.mentions[i].start < range.start))?;
+        if an.mentions[mi].start >= range.end {
+            return None;
+        }
+        best(self.appositions.get(&mi))
     }
 
     /// Persons after "with", "avec", "mit", "con" in the verb's clause:

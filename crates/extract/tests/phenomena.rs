@@ -1340,3 +1340,19 @@ fn an_organization_goes_by_the_name_the_article_writes() {
     assert!(ev.iter().any(|e| e.org == "DeepMind"), "{:#?}", brief(&ev));
     assert!(ev.iter().all(|e| e.org != "Google DeepMind"), "{:#?}", brief(&ev));
 }
+
+#[test]
+fn a_founder_among_others_is_a_cofounder() {
+    let text = "El cofundador de Fabrikam, Jack Dorsey, ha dejado la empresa. Jack Dorsey fundó Fabrikam en 2006.";
+    let ev = extract(Lang::Es, "2021-11-30", text);
+    let founded = ev.iter().find(|e| e.kind == EventType::Start && e.manner.as_deref() == Some("founded")).unwrap_or_else(|| panic!("{:#?}", brief(&ev)));
+    assert_eq!(founded.role.as_deref(), Some("cofounder"));
+}
+
+#[test]
+fn each_listed_person_leaves_the_post_of_their_own_apposition() {
+    let text = "Chez Fabrikam, deux responsables s'en vont : Bob McGrew, directeur de la recherche, et Barret Zoph, vice-président chargé du produit.";
+    let ev = extract(Lang::Fr, "2024-09-26", text);
+    assert_eq!(find(&ev, EventType::End, Some("Bob McGrew"), "Fabrikam").role.as_deref(), Some("head"), "{:#?}", brief(&ev));
+    assert_eq!(find(&ev, EventType::End, Some("Barret Zoph"), "Fabrikam").role.as_deref(), Some("vp"), "{:#?}", brief(&ev));
+}
