@@ -900,7 +900,16 @@ impl<'a, 'b> Engine<'a, 'b> {
         }
         out.extend(self.elliptic_events(range.clone(), &out));
         out.extend(self.copular_starts(s, last_date));
-        out.extend(self.holding_facts(s));
+        // "Whitehurst, que dirigía Red Hat ... En la filial le sustituye X": a
+        // post held by a verb is known of the person like one in apposition.
+        let holding = self.holding_facts(s);
+        for h in &holding {
+            if let (Some(p), Some(code), Some(_)) = (h.person, &h.role, &h.org) {
+                let title = Title { code: code.clone(), text: h.role_text.clone().unwrap_or_default(), org: h.org.clone(), former: h.manner == "past", recent: false };
+                self.profiles.borrow_mut().entry(p).or_default().push(title);
+            }
+        }
+        out.extend(holding);
         out.extend(self.seats_kept(s));
         if let Some(d) = out.iter().filter(|d| d.kind != EventType::Held).find_map(|d| d.date) {
             *last_date = Some(d);

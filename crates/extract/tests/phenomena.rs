@@ -1356,3 +1356,10 @@ fn each_listed_person_leaves_the_post_of_their_own_apposition() {
     assert_eq!(find(&ev, EventType::End, Some("Bob McGrew"), "Fabrikam").role.as_deref(), Some("head"), "{:#?}", brief(&ev));
     assert_eq!(find(&ev, EventType::End, Some("Barret Zoph"), "Fabrikam").role.as_deref(), Some("vp"), "{:#?}", brief(&ev));
 }
+
+#[test]
+fn a_post_held_by_a_verb_is_the_one_a_successor_takes() {
+    let text = "IBM nombró a Arvind Krishna consejero delegado de IBM. También asciende Jim Whitehurst, que dirigía Red Hat: desde hoy es presidente de IBM. En la filial le sustituye Paul Cormier, hasta ahora responsable de productos.";
+    let ev = extract(Lang::Es, "2020-01-31", text);
+    assert_eq!(find(&ev, EventType::Start, Some("Paul Cormier"), "Red Hat").role.as_deref(), Some("ceo"), "{:#?}", brief(&ev));
+}
