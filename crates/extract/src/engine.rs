@@ -753,6 +753,12 @@ impl<'a, 'b> Engine<'a, 'b> {
                     continue;
                 }
                 let t = &an.toks[j];
+                // "chief technology officer of battery start-up Volterra Cells": a
+                // name no stage claimed, where the title wants an organization.
+                if t.is_word() && t.upper && self.kind_at(j).is_none() {
+                    org = self.unknown_org(j, range.end);
+                    break;
+                }
                 if self.kind_at(j).is_some() || !t.is_word() || t.upper {
                     break;
                 }
@@ -1591,10 +1597,11 @@ impl<'a, 'b> Engine<'a, 'b> {
                 }
             }
             if let (Some(p), Some(o)) = (person, &org) {
-                // (A founding is mostly background: "hired X, who co-founded DeepMind"
-                // still has X start at the hirer.)
-                let background_founding = entry.manner == "founded" && self.last_start.borrow().contains_key(&p);
-                if kind == EventType::Start && status == Status::Actual && !background_founding {
+                // (A founding is mostly background, and so is a relative clause:
+                // "hired X, who co-founded DeepMind", "X, who joined Siemens Energy
+                // in 2020, will leave": X still starts at the hirer.)
+                let background = (entry.manner == "founded" || self.in_relative_clause(ts, range.start)) && self.last_start.borrow().contains_key(&p);
+                if kind == EventType::Start && status == Status::Actual && !background {
                     self.last_start.borrow_mut().insert(p, o.clone());
                 }
                 if let (EventType::End, Some(c)) = (kind, &counterpart) {

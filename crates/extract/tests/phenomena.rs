@@ -1363,3 +1363,13 @@ fn a_post_held_by_a_verb_is_the_one_a_successor_takes() {
     let ev = extract(Lang::Es, "2020-01-31", text);
     assert_eq!(find(&ev, EventType::Start, Some("Paul Cormier"), "Red Hat").role.as_deref(), Some("ceo"), "{:#?}", brief(&ev));
 }
+
+#[test]
+fn a_relative_clause_start_does_not_replace_the_news() {
+    let text = "Airbus has hired Anna Kowalczyk, head of Siemens Energy's hydrogen business, the planemaker said on Tuesday. Kowalczyk, who joined Siemens Energy from Linde in 2020, will leave the company at the end of June. She replaces Marc Delorme, who left Airbus in March to become chief technology officer of battery start-up Volterra Cells.";
+    let ev = extract(Lang::En, "2024-05-07", text);
+    assert!(!ev.iter().any(|e| e.person.as_deref() == Some("Marc Delorme") && e.org == "Siemens Energy"), "{:#?}", brief(&ev));
+    // A title's unknown organization after "of": "of battery start-up Volterra Cells".
+    find(&ev, EventType::Start, Some("Marc Delorme"), "Volterra Cells");
+    find(&ev, EventType::End, Some("Marc Delorme"), "Airbus");
+}
