@@ -1607,7 +1607,8 @@ impl<'a, 'b> Engine<'a, 'b> {
                 if let (EventType::End, Some(c)) = (kind, &counterpart) {
                     self.last_start.borrow_mut().insert(p, c.clone());
                 }
-                if kind == EventType::End && status == Status::Actual && (direct_org.is_some() || title_org_found) {
+                // (A departure told as a plan is still the one "son départ" speaks of.)
+                if kind == EventType::End && matches!(status, Status::Actual | Status::Planned) && (direct_org.is_some() || title_org_found) {
                     self.last_end.borrow_mut().insert(p, o.clone());
                 }
             }
@@ -1793,12 +1794,16 @@ impl<'a, 'b> Engine<'a, 'b> {
     /// last sentence before token `k` that names one ("Sutskever avait perdu
     /// son siège au conseil, reconstitué autour de Bret Taylor. Son départ...").
     fn topic_before(&self, k: usize) -> Option<usize> {
-        let last = self.an.mentions.iter().take_while(|m| m.start < k).filter(|m| matches!(m.kind, MentionKind::Person(_))).last()?;
-        let s = self.sentence_range(self.sentence_of(last.start));
-        self.an.mentions.iter().filter(|m| m.start >= s.start && m.start < s.end.min(k)).find_map(|m| match m.kind {
-            MentionKind::Person(p) => Some(p),
+        // (Or a pronoun that opens it: "Chez Nébuleuse AI, elle succède à Paul
+        // Mercier. Son départ..." is about her.)
+        let person = |m: &Mention| match &m.kind {
+            MentionKind::Person(p) => Some(*p),
+            MentionKind::PersonRef { candidates, plural: false } => candidates.first().copied(),
             _ => None,
-        })
+        };
+        let last = self.an.mentions.iter().take_while(|m| m.start < k).filter(|m| person(m).is_some()).last()?;
+        let s = self.sentence_range(self.sentence_of(last.start));
+        self.an.mentions.iter().filter(|m| m.start >= s.start && m.start < s.end.min(k)).find_map(person)
     }
 
     /// The persons a trigger is about, and the mention that names them.
@@ -2580,6 +2585,10 @@ impl<'a, 'b> Engine<'a, 'b> {
             if an.lang.triggers.longest_at(&an.toks[..end], k, &NoSlots).is_some() && k > te {
                 return old;
             }
+            // "Son départ ... après celui du directeur marketing": another's post.
+            if k > te && an.lang.ellipsis.matches_at(&an.toks[..end], k) {
+                return old;
+            }
             // "joining Facebook from Google, where she was a vice president": a
             // title of the place named, not of the post taken.
             if t.folded == "," && k > te && an.lang.place_relatives.matches_at(&an.toks[..end], k + 1) {
@@ -3065,7 +3074,7 @@ fn undated_news_of_a_plan(a: &Draft, b: &Draft, published: Option<PartialDate>) 
     let future = |d: &Draft| d.status == Status::Planned && !d.date_weak && d.date.zip(published).is_some_and(|(x, p)| x.ordinal_end() > p.ordinal_end());
     // (The day's news may be dated by its announcement: "a annoncé mardi la promotion de X".)
     let news = |d: &Draft| d.status == Status::Actual && (d.date_weak || d.date.zip(published).is_some_and(|(x, p)| x.precision() == 3 && (0..=7).contains(&(p.ordinal_start() - x.ordinal_start()))));
-    a.role.is_some() && a.role == b.role && ((future(a) && news(b)) || (future(b) && news(a)))
+    a.role == b.role && ((future(a) && news(b)) || (future(b) && news(a)))
 }
 
 /// Whether an undated report of a change (dated the day's news, `weak`) can
@@ -3114,7 +3123,11 @@ fn merge(drafts: Vec<Draft>, published: Option<PartialDate>) -> Vec<Draft> {
                     // (In one sentence a default date yields to the other: "parti en 2023 et remplacé par X".)
                     // (Days apart: "will retire at the end of the year" and "will succeed
                     // him on Jan. 1" tell one departure.)
-                    (Some(a), Some(b)) => a.compatible(&b) || a.precision() == 3 && b.precision() == 3 && (a.ordinal_start() - b.ordinal_start()).abs() <= 3 || undated_news_of_a_plan(o, &d, published) || ((o.date_weak || d.date_weak) && (if o.date_weak { near(a, b, d.kind) } else { near(b, a, d.kind) } || o.sentence == d.sentence)),
+                    // (One sentence, weeks apart: "quittera X fin février pour rejoindre Y,
+                    // où elle prendra ses fonctions le 1er mars".)
+                    (Some(a), Some(b)) => a.compatible(&b) || a.precision() == 3 && b.precision() == 3 && (a.ordinal_start() - b.ordinal_start()).abs() <= 3
+                        || o.sentence == d.sentence && d.kind == EventType::Start && (a.ordinal_start() - b.ordinal_start()).abs() <= 62
+                        || undated_news_of_a_plan(o, &d, published) || ((o.date_weak || d.date_weak) && (if o.date_weak { near(a, b, d.kind) } else { near(b, a, d.kind) } || o.sentence == d.sentence)),
                     _ => true,
                 }
                 && match (&o.role, &d.role) {

@@ -1373,3 +1373,16 @@ fn a_relative_clause_start_does_not_replace_the_news() {
     find(&ev, EventType::Start, Some("Marc Delorme"), "Volterra Cells");
     find(&ev, EventType::End, Some("Marc Delorme"), "Airbus");
 }
+
+#[test]
+fn a_move_told_with_two_dates_is_one_start_and_its_departure_one_end() {
+    let text = "Élodie Varenne quittera Dassault Systèmes fin février pour rejoindre Nébuleuse AI, où elle prendra ses fonctions de directrice technique le 1er mars. Chez Nébuleuse AI, elle succède à Paul Mercier. Son départ intervient quelques semaines après celui du directeur marketing de Dassault Systèmes, Jean-Baptiste Roux.";
+    let ev = extract(Lang::Fr, "2025-01-09", text);
+    let starts: Vec<_> = ev.iter().filter(|e| e.kind == EventType::Start && e.person.as_deref() == Some("Élodie Varenne")).collect();
+    assert_eq!(starts.len(), 1, "{:#?}", brief(&ev));
+    assert_eq!(starts[0].date.as_deref(), Some("2025-03-01"));
+    // "Son départ" is hers (the last sentence's subject, a pronoun), from Dassault, and the one told.
+    let ends: Vec<_> = ev.iter().filter(|e| e.kind == EventType::End && e.org == "Dassault Systèmes").collect();
+    assert_eq!(ends.len(), 1, "{:#?}", brief(&ev));
+    assert_eq!(ends[0].person.as_deref(), Some("Élodie Varenne"));
+}
