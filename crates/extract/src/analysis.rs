@@ -224,11 +224,24 @@ impl<'a> Analysis<'a> {
 
     /// Whether the verb of change at `i` announces a plan ("will leave", "to become").
     fn plans_at(&self, range: std::ops::Range<usize>, i: usize) -> bool {
+        self.trigger_in_sentence(i).is_some_and(|(_, value)| value.future || self.planned_before(range, i))
+    }
+
+    /// Whether a cue of plan governs the verb at `i`: right before it ("will
+    /// step down", "is set to join"), or, where the verb ends its clause,
+    /// anywhere in that clause ("Sie werde im Februar ... zurückkehren").
+    pub fn planned_before(&self, range: std::ops::Range<usize>, i: usize) -> bool {
         let l = self.lang;
         let toks = &self.toks[..range.end];
-        self.trigger_in_sentence(i).is_some_and(|(_, value)| {
-            value.future || (i.saturating_sub(4).max(range.start)..i).any(|k| l.planned.longest_at(toks, k, &NoSlots).is_some_and(|p| k + p.len + 2 >= i))
-        })
+        let cue_at = |k: usize, near: bool| l.planned.longest_at(toks, k, &NoSlots).is_some_and(|p| !near || k + p.len + 2 >= i);
+        if (i.saturating_sub(4).max(range.start)..i).any(|k| cue_at(k, true)) {
+            return true;
+        }
+        if !l.verb_final {
+            return false;
+        }
+        let clause = (range.start..i).rev().find(|&k| matches!(self.toks[k].folded.as_str(), "," | ":" | ";")).map_or(range.start, |k| k + 1);
+        (clause..i).any(|k| cue_at(k, false))
     }
 
     /// Whether a date at token `i` looks forward: as the verb of change
@@ -625,6 +638,9 @@ impl<'a> Analysis<'a> {
                     self.trigger_in_sentence(j).is_some_and(|(len, _)| j + len + 4 >= i)
                 });
                 let after_role_of = after_role_of || (after_of && trigger_ends_near && (i - 4.min(i)..i - 1).all(|j| !claims.taken(j)));
+                // ("die Leitung der Technik": where nouns are capitalised, one word
+                // after the article is a common noun.)
+                let after_role_of = after_role_of && !(self.lang.nouns_capitalised && end == i + 1 && prev(1).is_some_and(|p| self.lang.org_anaphor_articles.contains(&p.folded)));
                 // "Acme's chief executive", "Acme's board", "Acme's longtime CFO".
                 let title_or_body = |k: usize| claims.kind(k).is_some_and(|k| matches!(k, MentionKind::Role { .. } | MentionKind::Unit(_)));
                 let before_possessive_role = self.toks.get(end).is_some_and(|t| self.lang.possessive.contains(&t.folded))
@@ -871,7 +887,7 @@ impl<'a> Analysis<'a> {
         let l = self.lang;
         let modifier = |j: usize, claims: &Claims| {
             let t = &self.toks[j];
-            t.is_word() && !claims.taken(j) && !l.stopwords.contains(&t.folded) && !l.possessive.contains(&t.folded) && (!t.upper || t.folded.contains('-') || l.nationalities.contains_key(t.folded.as_str()) || (!l.org_descriptor_endings.is_empty() && t.folded.ends_with("er")))
+            t.is_word() && !claims.taken(j) && !l.stopwords.contains(&t.folded) && !l.possessive.contains(&t.folded) && (!t.upper || t.folded.contains('-') || l.nationalities.contains_key(t.folded.as_str()) || (l.nouns_capitalised && t.folded.ends_with("er")))
         };
         for i in range.clone() {
             if !l.org_anaphor_articles.contains(&self.toks[i].folded) || claims.taken(i) {

@@ -755,7 +755,7 @@ impl<'a, 'b> Engine<'a, 'b> {
                 let t = &an.toks[j];
                 // "chief technology officer of battery start-up Volterra Cells": a
                 // name no stage claimed, where the title wants an organization.
-                if t.is_word() && t.upper && self.kind_at(j).is_none() {
+                if t.is_word() && t.upper && self.kind_at(j).is_none() && !an.lang.nouns_capitalised {
                     org = self.unknown_org(j, range.end);
                     break;
                 }
@@ -2193,6 +2193,11 @@ impl<'a, 'b> Engine<'a, 'b> {
         while j < end && j < k + 6 && capital(j) {
             j += 1;
         }
+        // "die Leitung der Technik": where every noun is capitalised, one word
+        // after an article is a common noun.
+        if an.lang.nouns_capitalised && j == k + 1 && k > 0 && an.lang.org_anaphor_articles.contains(&an.toks[k - 1].folded) {
+            return None;
+        }
         let k = k + an.lang.org_description_len(&an.toks, k, j);
         (k < j).then(|| an.raw(k, j.min(k + 4)).to_string())
     }
@@ -2767,7 +2772,10 @@ impl<'a, 'b> Engine<'a, 'b> {
         let l = an.lang;
         let range = self.sentence_range(s);
         let toks = &an.toks[..range.end];
-        if (range.start..ts).any(|k| l.denial.matches_at(toks, k)) {
+        // (Not past a colon: "wies ein Sprecher zurück: Sie werde zurückkehren"
+        // denies the reports, and tells the plan.)
+        let said_after = (range.start..ts).rev().find(|&k| an.toks[k].folded == ":").map_or(range.start, |k| k + 1);
+        if (said_after..ts).any(|k| l.denial.matches_at(toks, k)) {
             return Status::Denied;
         }
         let neg_before = (ts.saturating_sub(4).max(range.start)..ts).any(|k| l.negation.contains(&an.toks[k].folded));
@@ -2778,9 +2786,7 @@ impl<'a, 'b> Engine<'a, 'b> {
         if (range.start..ts).any(|k| l.speculative.matches_at(toks, k)) {
             return Status::Speculative;
         }
-        // The cue stands right before the verb: "will step down", "is set to join".
-        let planned_cue = (ts.saturating_sub(4).max(range.start)..ts).any(|k| l.planned.longest_at(toks, k, &NoSlots).is_some_and(|m| k + m.len + 2 >= ts));
-        if future_form || planned_cue {
+        if future_form || an.planned_before(range, ts) {
             return Status::Planned;
         }
         Status::Actual
@@ -3131,7 +3137,8 @@ fn merge(drafts: Vec<Draft>, published: Option<PartialDate>) -> Vec<Draft> {
                     _ => true,
                 }
                 && match (&o.role, &d.role) {
-                    (Some(a), Some(b)) => a == b || d.kind != EventType::Held && (o.date.is_some() && o.date == d.date || d.kind == EventType::End && o.sentence == d.sentence && (o.date_weak || d.date_weak)),
+                    // (An undated departure, "der Wechsel gilt als Absetzung", is the dated one.)
+                    (Some(a), Some(b)) => a == b || d.kind != EventType::Held && (o.date.is_some() && o.date == d.date || d.kind == EventType::End && (o.sentence == d.sentence && (o.date_weak || d.date_weak) || o.date.is_none() != d.date.is_none())),
                     _ => true,
                 }
         });

@@ -331,6 +331,8 @@ struct GrammarFile {
     pro_drop: bool,
     #[serde(default)]
     verb_final: bool,
+    #[serde(default)]
+    nouns_capitalised: bool,
     place_prepositions: Vec<String>,
     recent_org: Vec<String>,
     #[serde(default)]
@@ -491,6 +493,8 @@ pub struct Language {
     /// German puts the verb of a subordinate or perfect clause last, after its
     /// object ("hat das Unternehmen 1998 gegründet").
     pub verb_final: bool,
+    /// German writes every noun capitalised: a capital says less of a name.
+    pub nouns_capitalised: bool,
     /// "à", "in": what follows is a place, not an organization.
     pub place_prepositions: WordSet,
     /// "y", "dort": the organization just named.
@@ -848,6 +852,7 @@ impl Language {
             coordinators: phrases(&g.coordinators, &rules),
             pro_drop: g.pro_drop,
             verb_final: g.verb_final,
+            nouns_capitalised: g.nouns_capitalised,
             place_prepositions: set(&g.place_prepositions),
             recent_org: phrases(&g.recent_org, &rules),
             keeps_seat: phrases(&g.keeps_seat, &rules),

@@ -1386,3 +1386,24 @@ fn a_move_told_with_two_dates_is_one_start_and_its_departure_one_end() {
     assert_eq!(ends.len(), 1, "{:#?}", brief(&ev));
     assert_eq!(ends[0].person.as_deref(), Some("Élodie Varenne"));
 }
+
+#[test]
+fn a_german_plan_and_a_denial_scope_their_own_clause() {
+    let text = "Die Technikchefin von Kranich Mobility, Lena Petersen, geht ab August für sechs Monate in Elternzeit. In dieser Zeit übernimmt Produktchef Felix Baumann zusätzlich die Leitung der Technik. Berichte, wonach Petersen das Unternehmen ganz verlassen wolle, wies ein Sprecher zurück: Sie werde im Februar an ihren Schreibtisch zurückkehren.";
+    let ev = extract(Lang::De, "2021-06-29", text);
+    let leave = find(&ev, EventType::Absence, Some("Lena Petersen"), "Kranich Mobility");
+    assert_eq!((leave.date.as_deref(), leave.until.as_deref()), (Some("2021-08"), Some("2022-02")), "'ab August' looks forward");
+    let back = find(&ev, EventType::Return, Some("Lena Petersen"), "Kranich Mobility");
+    assert_eq!((back.date.as_deref(), back.status), (Some("2022-02"), Status::Planned), "the denial is of the reports, before the colon");
+    // "der Technik" is a common noun, not a company.
+    find(&ev, EventType::Start, Some("Felix Baumann"), "Kranich Mobility");
+    assert!(ev.iter().all(|e| e.org != "Technik"), "{:#?}", brief(&ev));
+}
+
+#[test]
+fn an_undated_word_for_a_departure_is_the_dated_one() {
+    let text = "Oliver Blume hat zum 1. September den Vorstandsvorsitz der Volkswagen AG übernommen und löst damit Herbert Diess ab. Offiziell trennten sich der Aufsichtsrat und Diess im gegenseitigen Einvernehmen. In Wolfsburg gilt der Wechsel jedoch als Absetzung: Der Manager hatte sich mit dem Betriebsrat überworfen.";
+    let ev = extract(Lang::De, "2022-09-01", text);
+    let ends: Vec<_> = ev.iter().filter(|e| e.kind == EventType::End && e.person.as_deref() == Some("Herbert Diess")).collect();
+    assert_eq!(ends.len(), 1, "{:#?}", brief(&ev));
+}
