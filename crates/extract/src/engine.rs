@@ -53,6 +53,9 @@ struct Engine<'a, 'b> {
     last_start: std::cell::RefCell<HashMap<usize, String>>,
     /// Where each person was last said to leave: "Son départ, annoncé à la mi-mai" speaks of it again.
     last_end: std::cell::RefCell<HashMap<usize, String>>,
+    /// Persons the story has sent on leave: one who takes over their duties
+    /// stands in for them, and does not succeed them.
+    on_leave: std::cell::RefCell<std::collections::HashSet<usize>>,
     /// Titles in apposition to each person mention (by mention index, in text order).
     appositions: std::collections::BTreeMap<usize, Vec<Title>>,
     /// "Cofondateur d'Apple en 1976, Jobs...": the date an apposed founder
@@ -72,7 +75,7 @@ struct Engine<'a, 'b> {
 
 /// Extracts events (change events and held facts) from an analysed article.
 pub fn extract(an: &Analysis) -> Vec<Draft> {
-    let mut engine = Engine { an, last_start: Default::default(), last_end: Default::default(), appositions: Default::default(), founded_on: Default::default(), profiles: Default::default(), news_day: news_day(an), last_org: Default::default(), last_start_org: Default::default(), debug: debug_enabled() };
+    let mut engine = Engine { an, last_start: Default::default(), last_end: Default::default(), on_leave: Default::default(), appositions: Default::default(), founded_on: Default::default(), profiles: Default::default(), news_day: news_day(an), last_org: Default::default(), last_start_org: Default::default(), debug: debug_enabled() };
     if engine.debug {
         for m in &an.mentions {
             eprintln!("mention {:?} {:?}", an.raw(m.start, m.end), m.kind);
@@ -1467,6 +1470,7 @@ impl<'a, 'b> Engine<'a, 'b> {
         // "zum Vorstandsvorsitzenden bestellt": the title inside the phrase itself.
         // ("La présidence revient à X": the post may open the phrase.)
         let inner_title = (ts..te).find_map(|k| an.mention_at(k).filter(|m| matches!(m.kind, MentionKind::Role { .. }) && m.end <= te)).map(|m| self.title(m.start, m.end));
+        let phrase_title = inner_title.clone();
         let title_taken = inner_title.or_else(|| self.title_after(te, with_at.unwrap_or(range.end), kind == EventType::Start));
         // A founding takes a title only from after the verb ("founded X as its
         // CEO"), not "a veteran Google engineer who helped start the team".
@@ -1551,7 +1555,11 @@ impl<'a, 'b> Engine<'a, 'b> {
             // Forschungsvorständin Y": Y takes the post of the one the story is
             // about, whatever Y held before.
             let successor_post = entry.successor_named.then(|| self.topic_before(range.start)).flatten().filter(|&p| Some(p) != person).and_then(|p| self.profile_title(p, org.as_deref())).map(|t| Title { former: false, recent: false, ..t });
-            let title = successor_post
+            // (The phrase may name the post itself: "Ihre Nachfolge als Finanzvorstand tritt X an".)
+            let title = phrase_title
+                .clone()
+                .filter(|_| entry.successor_named)
+                .or(successor_post)
                 .or(own)
                 .or_else(|| later_title.clone())
                 // "chairman X and director Y left the board": the chair's seat is the chair.
@@ -1585,6 +1593,9 @@ impl<'a, 'b> Engine<'a, 'b> {
             let insider = kind == EventType::Start && manner == "appointed" && apposed.is_some_and(|ts| ts.iter().any(|t| t.recent && (t.org.is_none() || t.org == org)));
             let manner = if insider { "promoted" } else { manner };
             drafts.push(self.draft(kind, person, org.clone(), title.clone(), manner, status, (date, date_weak), until, counterpart.clone(), s, 0.7));
+            if let (EventType::Absence, Some(p)) = (kind, person) {
+                self.on_leave.borrow_mut().insert(p);
+            }
             // What the event says of the person is known from here on.
             if let (Some(p), Some(t)) = (person, &title) {
                 let t = Title { org: t.org.clone().or_else(|| org.clone()), former: kind == EventType::End, ..t.clone() };
@@ -1640,6 +1651,12 @@ impl<'a, 'b> Engine<'a, 'b> {
                 });
                 if let Some(next) = successor {
                     drafts.push(self.draft(EventType::Start, Some(next), org.clone(), title.clone(), "appointed", status, (date, date_weak), None, None, s, 0.6));
+                }
+            }
+            // "Ihre Nachfolge als Finanzvorstand tritt X an": she leaves that post.
+            if entry.successor_named && kind == EventType::Start && title.is_some() {
+                if let Some(pred) = self.topic_before(range.start).filter(|&p| Some(p) != person && !self.on_leave.borrow().contains(&p)) {
+                    drafts.push(self.draft(EventType::End, Some(pred), org.clone(), title.clone(), "unspecified", status, (date, date_weak), None, None, s, 0.6));
                 }
             }
             // "X succède à Y": Y ends.

@@ -1407,3 +1407,16 @@ fn an_undated_word_for_a_departure_is_the_dated_one() {
     let ends: Vec<_> = ev.iter().filter(|e| e.kind == EventType::End && e.person.as_deref() == Some("Herbert Diess")).collect();
     assert_eq!(ends.len(), 1, "{:#?}", brief(&ev));
 }
+
+#[test]
+fn a_successor_named_after_a_possessive_takes_the_post_the_phrase_names() {
+    let text = "Der Aufsichtsrat der Brenner Logistik AG hat Finanzvorständin Katrin Vogel zur Vorstandsvorsitzenden bestellt. Vogel war 2018 vom Konkurrenten Dachser zu Brenner gewechselt. Ihre Nachfolge als Finanzvorstand tritt zum 1. Juli Markus Feld an.";
+    let ev = extract(Lang::De, "2022-03-15", text);
+    assert_eq!(find(&ev, EventType::Start, Some("Markus Feld"), "Brenner Logistik").role.as_deref(), Some("cfo"));
+    let end = ev.iter().find(|e| e.kind == EventType::End && e.person.as_deref() == Some("Katrin Vogel") && e.org == "Brenner Logistik");
+    assert_eq!(end.and_then(|e| e.role.as_deref()), Some("cfo"), "{:#?}", brief(&ev));
+    // One on leave is stood in for, not succeeded.
+    let text = "Der Vorstandschef der Falkenried Pharma SE, Andreas Kessler, legt eine Auszeit ein. Seine Aufgaben übernimmt kommissarisch Forschungsvorständin Leonie Brandt.";
+    let ev = extract(Lang::De, "2020-10-06", text);
+    assert!(!ev.iter().any(|e| e.kind == EventType::End && e.person.as_deref() == Some("Andreas Kessler")), "{:#?}", brief(&ev));
+}
