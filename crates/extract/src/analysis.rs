@@ -945,12 +945,28 @@ impl<'a> Analysis<'a> {
                 } else if l.object_clitics.contains(f) && i + 1 < range.end && (l.clitic_hosts.contains(&self.toks[i + 1].folded) || (i > range.start && l.gerund_markers.contains(&self.toks[i - 1].folded) && self.trigger_at[i + 1].is_some())) {
                     // "le conseil l'avait démis", "en le révoquant": a person as object.
                     claims.claim(i, i + 1, reference(false));
-                } else if l.pronouns.contains(f) || l.first_person.contains(f) || (l.relative_pronouns.contains(f) && i > range.start && (self.toks[i - 1].folded == "," || self.last_person_before(i, range.start, claims))) {
+                } else if l.pronouns.contains(f) || l.first_person.contains(f) || (l.relative_pronouns.contains(f) && i > range.start && (self.toks[i - 1].folded == "," || self.last_person_before(i, range.start, claims)) && !self.after_org(i, claims)) {
                     claims.claim(i, i + 1, reference(false));
                 }
                 i += 1;
             }
         }
+    }
+
+    /// "der Finanzinvestor Vestra Capital, der ...": a relative pronoun after
+    /// an organization's name is about it, not about a person.
+    /// (Not one that ends a person's apposition: "Jane Doe, chief executive
+    /// of Contoso, who ...".)
+    fn after_org(&self, i: usize, claims: &Claims) -> bool {
+        if i < 2 || self.toks[i - 1].folded != "," || !claims.kind(i - 2).is_some_and(|k| matches!(k, MentionKind::Org(_) | MentionKind::OrgAnaphor { .. })) {
+            return false;
+        }
+        let mut start = i - 2;
+        while start > 0 && claims.kind(start - 1).is_some_and(|k| matches!(k, MentionKind::Org(_) | MentionKind::OrgAnaphor { .. })) {
+            start -= 1;
+        }
+        let of_a_title = start >= 2 && self.lang.of.contains(&self.toks[start - 1].folded) && claims.kind(start - 2).is_some_and(|k| matches!(k, MentionKind::Role { .. } | MentionKind::Unit(_)));
+        !of_a_title
     }
 
     fn last_person_before(&self, i: usize, limit: usize, claims: &Claims) -> bool {

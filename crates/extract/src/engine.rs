@@ -959,7 +959,8 @@ impl<'a, 'b> Engine<'a, 'b> {
                 .find_map(|k| copula_at(k).map(|(n, fut, _)| (k, k + n, fut)));
             // "[its] new TITLE [of ORG] is PERSON"
             let forward = fresh.then_some(after_title).flatten().and_then(|(ts, te, fut)| {
-                let (p, _) = self.first_person_after(te, range.end.min(te + 3), None);
+                // (Past an apposed title: "ist die frühere Eon-Vorständin Birgit Lorenz".)
+                let (p, _) = self.first_person_after(te, range.end.min(te + 6), None);
                 p.map(|p| (p, ts, te, fut))
             });
             // "PERSON is [the] new TITLE", "PERSON es desde hoy presidente"
@@ -1826,7 +1827,10 @@ impl<'a, 'b> Engine<'a, 'b> {
     /// The persons a trigger is about, and the mention that names them.
     /// `founding`: "fondée par X" names the founder as the agent, who is then the person.
     fn persons_for(&self, ts: usize, te: usize, range: std::ops::Range<usize>, object_first: bool, founding: bool) -> (Vec<usize>, Option<usize>) {
-        let before = || self.person_before(ts, range.start);
+        // (Not across a semicolon: "...ist Birgit Lorenz; in das Gremium gewählt
+        // wurden außerdem X und Y" has its own subject after the verb.)
+        let clause_start = (range.start..ts).rev().find(|&k| self.an.toks[k].folded == ";").map_or(range.start, |k| k + 1);
+        let before = || self.person_before(ts, clause_start);
         // After the verb, or inside a phrase with a gap ("löst X Y ab").
         // ("folgt ihm X": not a pronoun closing the phrase, the predecessor.)
         let from = if matches!(self.kind_at(te - 1), Some(MentionKind::PersonRef { .. })) { te } else { ts + 1 };
@@ -1980,8 +1984,8 @@ impl<'a, 'b> Engine<'a, 'b> {
                     k = m.end; // "and LinkedIn co-founder Reid Hoffman"
                 } else if an.toks[k].is_word() && !an.toks[k].upper && an.lang.stopwords.contains(&an.toks[k].folded) && k + 1 < b && matches!(self.kind_at(k + 1), Some(MentionKind::Role { .. })) {
                     k += 1; // a determiner before the title
-                } else if k > a && an.toks[k - 1].folded == "," && self.occupation_before(k, b) {
-                    k = b; // ", venture investor Tom Hardy and Ruth Abernathy"
+                } else if k > a && (an.toks[k - 1].folded == "," || an.lang.coordinators.matches_at(&an.toks[..k], k - 1)) && self.occupation_before(k, b) {
+                    k = b; // ", venture investor Tom Hardy and Ruth Abernathy", "und die Juristin Aylin Demir"
                 } else {
                     return false;
                 }
@@ -2021,10 +2025,12 @@ impl<'a, 'b> Engine<'a, 'b> {
     fn occupation_before(&self, k: usize, b: usize) -> bool {
         let an = self.an;
         let toks = &an.toks[..b];
+        // (An article may open it: "die Juristin Aylin Demir".)
+        let k = if b - k > 1 && an.lang.org_anaphor_articles.contains(&an.toks[k].folded) { k + 1 } else { k };
         (1..=2).contains(&(b - k))
             && (k..b).all(|j| {
                 let t = &an.toks[j];
-                t.is_word() && !t.upper && !an.lang.stopwords.contains(&t.folded) && an.trigger_at[j].is_none() && !an.lang.org_statements.matches_at(toks, j) && !an.lang.coordinators.matches_at(toks, j)
+                t.is_word() && (!t.upper || an.lang.nouns_capitalised) && !an.lang.stopwords.contains(&t.folded) && an.trigger_at[j].is_none() && !an.lang.org_statements.matches_at(toks, j) && !an.lang.coordinators.matches_at(toks, j)
             })
     }
 

@@ -1420,3 +1420,20 @@ fn a_successor_named_after_a_possessive_takes_the_post_the_phrase_names() {
     let ev = extract(Lang::De, "2020-10-06", text);
     assert!(!ev.iter().any(|e| e.kind == EventType::End && e.person.as_deref() == Some("Andreas Kessler")), "{:#?}", brief(&ev));
 }
+
+#[test]
+fn a_new_board_told_after_a_semicolon_and_a_relative_about_a_company() {
+    let text = "Die Aktionäre der Nordlicht Energie AG haben am Montag den gesamten Aufsichtsrat abgewählt. Neue Aufsichtsratsvorsitzende ist die frühere Eon-Vorständin Birgit Lorenz; in das Gremium gewählt wurden außerdem der Wirtschaftsprüfer Henrik Stamm und die Juristin Aylin Demir. Eingebracht hatte den Antrag die Vestra Capital GmbH, die im vergangenen Jahr bei dem Windparkbetreiber eingestiegen war.";
+    let ev = extract(Lang::De, "2025-03-25", text);
+    assert_eq!(find(&ev, EventType::Start, Some("Birgit Lorenz"), "Nordlicht Energie").role.as_deref(), Some("chair"));
+    find(&ev, EventType::Start, Some("Henrik Stamm"), "Nordlicht Energie");
+    find(&ev, EventType::Start, Some("Aylin Demir"), "Nordlicht Energie");
+    // "der" after a company's name is the company: no person joined last year.
+    assert!(!ev.iter().any(|e| e.kind == EventType::Start && e.date.as_deref() == Some("2024")), "{:#?}", brief(&ev));
+}
+
+#[test]
+fn a_relative_after_an_apposition_ending_on_a_company_is_the_persons() {
+    let ev = extract(Lang::Fr, "2024-01-10", "Jean Dupont, directeur financier de Renault, qui avait rejoint le groupe en 2019, quittera ses fonctions en mars.");
+    assert_eq!(find(&ev, EventType::Start, Some("Jean Dupont"), "Renault").date.as_deref(), Some("2019"));
+}
