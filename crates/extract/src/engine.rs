@@ -2819,6 +2819,15 @@ impl<'a, 'b> Engine<'a, 'b> {
     fn date_for(&self, s: usize, ts: usize, te: usize, kind: EventType, last_date: &mut Option<PartialDate>) -> (Option<PartialDate>, Option<PartialDate>, bool) {
         let an = self.an;
         let range = self.sentence_range(s);
+        // "since 2014, when he took over from X": the clause is dated by the date it follows.
+        if let Some(comma) = (range.start + 1..ts).rev().find(|&k| an.toks[k].folded == ",") {
+            let when = an.lang.when_clauses.longest_at(&an.toks[..ts], comma + 1, &NoSlots).is_some_and(|m| comma + 1 + m.len + 4 >= ts);
+            if let Some(MentionKind::Date(t)) = an.mention_at(comma - 1).filter(|m| m.end == comma).map(|m| &m.kind) {
+                if when && t.date.is_some() && t.later.is_none() && !t.same_year {
+                    return (t.date, None, false);
+                }
+            }
+        }
         let seg = segments(an, range.clone());
         let seg_of = |k: usize| seg[k - range.start];
         let trig_seg = seg_of(ts);

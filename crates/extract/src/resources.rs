@@ -262,6 +262,8 @@ struct GrammarFile {
     contractions: Vec<(String, String)>,
     #[serde(default)]
     place_relatives: Vec<String>,
+    #[serde(default)]
+    when_clauses: Vec<String>,
     org_prepositions: Vec<String>,
     of: Vec<String>,
     possessive: Vec<String>,
@@ -467,6 +469,8 @@ pub struct Language {
     /// "where", "où": a clause about the place just named ("from Google, where
     /// she was a vice president"), whose titles are held there.
     pub place_relatives: PhraseSet<()>,
+    /// "since 2014, when he took over": a clause dated by the date before its comma.
+    pub when_clauses: PhraseSet<()>,
     pub move_to: PhraseSet<()>,
     pub move_from: PhraseSet<()>,
     pub denial: PhraseSet<()>,
@@ -835,6 +839,7 @@ impl Language {
             rival_anaphors: phrases(&g.rival_anaphors, &rules),
             former_names: phrases(&g.former_names, &rules),
             place_relatives: phrases(&g.place_relatives, &rules),
+            when_clauses: phrases(&g.when_clauses, &rules),
             nationalities: g.nationalities.iter().flat_map(|(country, words)| words.iter().map(move |w| (fold(w.trim()), country.clone()))).collect(),
             rival_nouns: set(&g.rival_anaphors.iter().filter_map(|p| p.split_whitespace().last().map(str::to_string)).collect::<Vec<_>>()),
             move_to: phrases(&g.move_to, &rules),

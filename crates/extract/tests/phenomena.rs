@@ -1437,3 +1437,13 @@ fn a_relative_after_an_apposition_ending_on_a_company_is_the_persons() {
     let ev = extract(Lang::Fr, "2024-01-10", "Jean Dupont, directeur financier de Renault, qui avait rejoint le groupe en 2019, quittera ses fonctions en mars.");
     assert_eq!(find(&ev, EventType::Start, Some("Jean Dupont"), "Renault").date.as_deref(), Some("2019"));
 }
+
+#[test]
+fn a_when_clause_takes_the_date_before_it() {
+    let ev = extract(Lang::En, "2019-06-25", "Martin Keller has run Contoso since 2014, when he took over from Arthur Finch.");
+    assert_eq!(find(&ev, EventType::Start, Some("Martin Keller"), "Contoso").date.as_deref(), Some("2014"));
+    assert_eq!(find(&ev, EventType::End, Some("Arthur Finch"), "Contoso").date.as_deref(), Some("2014"));
+    // "no tiene ninguna intención de dejar": a denial.
+    let ev = extract(Lang::Es, "2025-05-20", "«Tomás Iriarte no tiene ninguna intención de dejar Repsol», afirmó un portavoz.");
+    assert!(ev.iter().filter(|e| e.kind == EventType::End).all(|e| e.status == Status::Denied), "{:#?}", brief(&ev));
+}
