@@ -2806,7 +2806,7 @@ impl<'a, 'b> Engine<'a, 'b> {
         if neg_before || neg_after {
             return Status::Denied;
         }
-        if (range.start..ts).any(|k| l.speculative.matches_at(toks, k)) {
+        if (said_after..ts).any(|k| l.speculative.matches_at(toks, k)) {
             return Status::Speculative;
         }
         if future_form || an.planned_before(range, ts) {

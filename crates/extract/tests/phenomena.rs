@@ -1395,8 +1395,10 @@ fn a_german_plan_and_a_denial_scope_their_own_clause() {
     assert_eq!((leave.date.as_deref(), leave.until.as_deref()), (Some("2021-08"), Some("2022-02")), "'ab August' looks forward");
     let back = find(&ev, EventType::Return, Some("Lena Petersen"), "Kranich Mobility");
     assert_eq!((back.date.as_deref(), back.status), (Some("2022-02"), Status::Planned), "the denial is of the reports, before the colon");
-    // "der Technik" is a common noun, not a company.
-    find(&ev, EventType::Start, Some("Felix Baumann"), "Kranich Mobility");
+    // "der Technik" is a common noun, not a company; "In dieser Zeit" is the leave's time.
+    assert_eq!(find(&ev, EventType::Start, Some("Felix Baumann"), "Kranich Mobility").date.as_deref(), Some("2021-08"));
+    // The reports ("Berichte, wonach") are rumour; the spokesman's answer is not.
+    assert!(ev.iter().filter(|e| e.kind == EventType::End).all(|e| e.status != Status::Actual), "{:#?}", brief(&ev));
     assert!(ev.iter().all(|e| e.org != "Technik"), "{:#?}", brief(&ev));
 }
 
