@@ -2047,7 +2047,9 @@ impl<'a, 'b> Engine<'a, 'b> {
                 let about_name = matches!(self.kind_at(k - 1), Some(MentionKind::Person(_)));
                 let toks = &an.toks[..close];
                 let other = about_name && (an.lang.object_relatives.matches_at(toks, k + 1) || an.lang.dative_relatives.matches_at(toks, k + 1));
-                return (an.lang.relative_pronouns.contains(opener) || other).then_some(k);
+                // ("Álvarez-Pallete, que había sido ..., se despidió": "que" after a name.)
+                let que = about_name && an.lang.complementizers.contains(opener);
+                return (an.lang.relative_pronouns.contains(opener) || other || que).then_some(k);
             }
         }
         None

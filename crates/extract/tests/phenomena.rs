@@ -1449,3 +1449,10 @@ fn a_when_clause_takes_the_date_before_it() {
     let ev = extract(Lang::Es, "2025-05-20", "«Tomás Iriarte no tiene ninguna intención de dejar Repsol», afirmó un portavoz.");
     assert!(ev.iter().filter(|e| e.kind == EventType::End).all(|e| e.status == Status::Denied), "{:#?}", brief(&ev));
 }
+
+#[test]
+fn a_que_clause_after_a_name_is_skipped_to_find_the_subject() {
+    let text = "Telefónica aceptó la dimisión de José María Álvarez-Pallete. Álvarez-Pallete, que había sido consejero delegado antes de suceder a César Alierta en la presidencia en abril de 2016, se despidió de la plantilla el sábado.";
+    let ev = extract(Lang::Es, "2025-01-19", text);
+    assert!(!ev.iter().any(|e| e.kind == EventType::End && e.person.as_deref() == Some("César Alierta") && e.date.as_deref() != Some("2016-04")), "{:#?}", brief(&ev));
+}
