@@ -56,6 +56,8 @@ struct Engine<'a, 'b> {
     /// Persons the story has sent on leave: one who takes over their duties
     /// stands in for them, and does not succeed them.
     on_leave: std::cell::RefCell<std::collections::HashSet<usize>>,
+    /// Where the story last had each person leave, however it knew the place.
+    left: std::cell::RefCell<HashMap<usize, String>>,
     /// Titles in apposition to each person mention (by mention index, in text order).
     appositions: std::collections::BTreeMap<usize, Vec<Title>>,
     /// "Cofondateur d'Apple en 1976, Jobs...": the date an apposed founder
@@ -75,7 +77,7 @@ struct Engine<'a, 'b> {
 
 /// Extracts events (change events and held facts) from an analysed article.
 pub fn extract(an: &Analysis) -> Vec<Draft> {
-    let mut engine = Engine { an, last_start: Default::default(), last_end: Default::default(), on_leave: Default::default(), appositions: Default::default(), founded_on: Default::default(), profiles: Default::default(), news_day: news_day(an), last_org: Default::default(), last_start_org: Default::default(), debug: debug_enabled() };
+    let mut engine = Engine { an, last_start: Default::default(), last_end: Default::default(), on_leave: Default::default(), left: Default::default(), appositions: Default::default(), founded_on: Default::default(), profiles: Default::default(), news_day: news_day(an), last_org: Default::default(), last_start_org: Default::default(), debug: debug_enabled() };
     if engine.debug {
         for m in &an.mentions {
             eprintln!("mention {:?} {:?}", an.raw(m.start, m.end), m.kind);
@@ -1523,7 +1525,9 @@ impl<'a, 'b> Engine<'a, 'b> {
                 .or_else(|| self.located_org(range.clone(), ts))
                 .or(left_from)
                 // Where a person worked says where they leave, not where they start.
-                .or_else(|| person.and_then(|p| self.profile_org(p)).filter(|o| kind != EventType::Start || !apposed.is_some_and(|ts| ts.iter().any(|t| t.org.as_ref() == Some(o)))))
+                // ("Les deux hommes ont démissionné ... : Lample devient directeur
+                // scientifique": not where the story just had them leave.)
+                .or_else(|| person.and_then(|p| self.profile_org(p).filter(|o| kind != EventType::Start || self.left.borrow().get(&p) != Some(o))).filter(|o| kind != EventType::Start || !apposed.is_some_and(|ts| ts.iter().any(|t| t.org.as_ref() == Some(o)))))
                 .or_else(|| self.sentence_org_except(s, counterpart.as_deref(), Some(ts)))
                 .or_else(|| person_mention.and_then(|m| self.sentence_org_except(s, counterpart.as_deref(), Some(an.mentions[m].start))))
                 .or_else(|| self.main_org())
@@ -1596,6 +1600,9 @@ impl<'a, 'b> Engine<'a, 'b> {
             drafts.push(self.draft(kind, person, org.clone(), title.clone(), manner, status, (date, date_weak), until, counterpart.clone(), s, 0.7));
             if let (EventType::Absence, Some(p)) = (kind, person) {
                 self.on_leave.borrow_mut().insert(p);
+            }
+            if let (EventType::End, Some(p), Some(o), Status::Actual | Status::Planned) = (kind, person, &org, status) {
+                self.left.borrow_mut().insert(p, o.clone());
             }
             // What the event says of the person is known from here on.
             if let (Some(p), Some(t)) = (person, &title) {

@@ -1456,3 +1456,13 @@ fn a_que_clause_after_a_name_is_skipped_to_find_the_subject() {
     let ev = extract(Lang::Es, "2025-01-19", text);
     assert!(!ev.iter().any(|e| e.kind == EventType::End && e.person.as_deref() == Some("César Alierta") && e.date.as_deref() != Some("2016-04")), "{:#?}", brief(&ev));
 }
+
+#[test]
+fn a_clitic_left_is_the_organization_and_a_start_after_leaving_is_elsewhere() {
+    let text = "Mistral AI a levé 105 millions d'euros. Aux commandes, Arthur Mensch, qui a passé trois ans chez DeepMind, avant de le quitter au printemps pour prendre la direction générale de Mistral. Il est accompagné de Guillaume Lample et Timothée Lacroix, deux chercheurs de Meta. Les deux hommes ont démissionné : Lample devient directeur scientifique et Lacroix directeur technique.";
+    let ev = extract(Lang::Fr, "2023-06-14", text);
+    find(&ev, EventType::End, Some("Arthur Mensch"), "DeepMind");
+    assert!(!ev.iter().any(|e| e.kind == EventType::End && e.person.as_deref() == Some("Arthur Mensch") && e.org == "Mistral AI"), "{:#?}", brief(&ev));
+    find(&ev, EventType::End, Some("Guillaume Lample"), "Meta");
+    assert!(!ev.iter().any(|e| e.kind == EventType::Start && e.org == "Meta"), "{:#?}", brief(&ev));
+}
