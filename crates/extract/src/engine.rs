@@ -1514,7 +1514,9 @@ impl<'a, 'b> Engine<'a, 'b> {
             let founding_unnamed = entry.manner == "founded" && kind == EventType::Start && direct_org.is_none() && title_taken_org.is_none() && !(passive && self.org_before(ts, range.start).is_some());
             // One comes back where one was: "fired, courted by Microsoft and finally
             // reinstated" is a return to the post the story knows of.
-            let returned_to = (kind == EventType::Return).then(|| person.and_then(|p| self.profile_org(p))).flatten();
+            // (Or where the story had them leave: "fired, courted by Microsoft and
+            // finally reinstated" is back where fired.)
+            let returned_to = (kind == EventType::Return).then(|| person.and_then(|p| self.profile_org(p).or_else(|| self.left.borrow().get(&p).cloned()))).flatten();
             // "then moved to Google, before leaving in 2022": one leaves where one last started.
             let left_from = (kind == EventType::End).then(|| person.and_then(|p| self.last_start.borrow().get(&p).cloned())).flatten();
             let org = direct_org
@@ -1601,8 +1603,8 @@ impl<'a, 'b> Engine<'a, 'b> {
             if let (EventType::Absence, Some(p)) = (kind, person) {
                 self.on_leave.borrow_mut().insert(p);
             }
-            if let (EventType::End, Some(p), Some(o), Status::Actual | Status::Planned) = (kind, person, &org, status) {
-                self.left.borrow_mut().insert(p, o.clone());
+            if let (EventType::End, Some(p), Some(o), Status::Actual | Status::Planned) = (kind, person, drafts.last().and_then(|d| d.org.clone()), status) {
+                self.left.borrow_mut().insert(p, o);
             }
             // What the event says of the person is known from here on.
             if let (Some(p), Some(t)) = (person, &title) {
@@ -2388,7 +2390,8 @@ impl<'a, 'b> Engine<'a, 'b> {
                     k = m.start;
                     continue;
                 }
-                Some(_) => return self.org_at(k),
+                // ("courted by Microsoft and finally reinstated": the agent of another verb.)
+                Some(m) => return self.org_at(k).filter(|_| !(m.start > start && an.lang.agents.contains(&an.toks[m.start - 1].folded))),
                 None => {}
             }
             let t = &an.toks[k];

@@ -1466,3 +1466,10 @@ fn a_clitic_left_is_the_organization_and_a_start_after_leaving_is_elsewhere() {
     find(&ev, EventType::End, Some("Guillaume Lample"), "Meta");
     assert!(!ev.iter().any(|e| e.kind == EventType::Start && e.org == "Meta"), "{:#?}", brief(&ev));
 }
+
+#[test]
+fn a_return_is_where_one_was_fired_not_where_one_was_courted() {
+    let text = "Sam Altman formally returned as chief executive of OpenAI on Wednesday, capping two weeks of turmoil in which he was fired, courted by Microsoft and finally reinstated.";
+    let ev = extract(Lang::En, "2023-11-30", text);
+    assert!(ev.iter().filter(|e| e.kind == EventType::Return).all(|e| e.org == "OpenAI"), "{:#?}", brief(&ev));
+}
