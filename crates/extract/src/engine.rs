@@ -2835,7 +2835,7 @@ impl<'a, 'b> Engine<'a, 'b> {
         if let Some(comma) = (range.start + 1..ts).rev().find(|&k| an.toks[k].folded == ",") {
             let when = an.lang.when_clauses.longest_at(&an.toks[..ts], comma + 1, &NoSlots).is_some_and(|m| comma + 1 + m.len + 4 >= ts);
             if let Some(MentionKind::Date(t)) = an.mention_at(comma - 1).filter(|m| m.end == comma).map(|m| &m.kind) {
-                if when && t.date.is_some() && t.later.is_none() && !t.same_year {
+                if when && t.date.is_some() && t.later.is_none() && t.years_after.is_none() {
                     return (t.date, None, false);
                 }
             }
@@ -2895,10 +2895,15 @@ impl<'a, 'b> Engine<'a, 'b> {
         }
         // "restera PDG jusqu'à la fin de l'année": for an end, the end of the span is its date.
         let candidates: Vec<&(usize, crate::timex::Timex, bool)> =
-            dates.iter().filter(|(k, t, u)| (!*u || kind == EventType::End) && Some(*k) != until_at && (t.date.is_some() || t.later.is_some() || t.same_year)).collect();
+            dates.iter().filter(|(k, t, u)| (!*u || kind == EventType::End) && Some(*k) != until_at && (t.date.is_some() || t.later.is_some() || t.years_after.is_some()))
+                // ("replacing X, three years after handing him the job": "after" dates what follows it.)
+                .filter(|(k, t, _)| !(t.years_after.is_some_and(|n| n < 0) && *k > ts))
+                .collect();
         let dist = |k: usize| if k >= te { k - te } else { ts.saturating_sub(k) };
         // A date far after the verb belongs to what follows ("depuis la fondation il y a neuf ans").
-        let same_clause = candidates.iter().filter(|(k, _, _)| seg_of(*k) == trig_seg && (*k < ts || k.saturating_sub(te) <= 8)).min_by_key(|(k, _, _)| dist(*k));
+        // (At equal distance, the date after the verb: "joined in 2017 and was promoted
+        // to operating chief two years later".)
+        let same_clause = candidates.iter().filter(|(k, _, _)| seg_of(*k) == trig_seg && (*k < ts || k.saturating_sub(te) <= 8)).min_by_key(|(k, _, _)| (dist(*k), *k < ts));
         let opening = candidates.iter().filter(|(k, _, _)| seg_of(*k) == 0 && trig_seg != 0 && !self.segment_has_verb(range.clone(), &seg, 0)).min_by_key(|(k, _, _)| *k);
         // Past an apposition: "ousted its chief executive, John Smith, on Friday",
         // as long as no other verb of change stands between.
@@ -2921,9 +2926,10 @@ impl<'a, 'b> Engine<'a, 'b> {
         // "stepped down from its board effective Sunday": the effective date first.
         let effective = candidates.iter().filter(|(k, _, _)| phrase_ending_at(&an.lang.effective, &an.toks, *k, range.start, 3).is_some()).min_by_key(|(k, _, _)| dist(*k));
         if let Some((k, t, _)) = effective.filter(|_| kind != EventType::Absence).or(same_clause).or(opening).or(near) {
-            if t.same_year {
-                // "fondée la même année": the year of the last date the story named.
-                let year = self.last_named_date(*k).or(*last_date).map(|d| PartialDate::year(d.year));
+            if let Some(n) = t.years_after {
+                // "fondée la même année", "promoted two years later": years after the
+                // last date the story named.
+                let year = self.last_named_date(*k).or(*last_date).map(|d| PartialDate::year(d.year + i32::from(n)));
                 return (year, until, year.is_none());
             }
             if let Some(days) = t.later {
@@ -2973,7 +2979,7 @@ impl<'a, 'b> Engine<'a, 'b> {
     fn last_named_date(&self, k: usize) -> Option<PartialDate> {
         let from = self.sentence_range(self.sentence_of(k).saturating_sub(2)).start;
         self.an.mentions.iter().take_while(|m| m.start < k).filter(|m| m.start >= from).filter_map(|m| match m.kind {
-            MentionKind::Date(t) => t.date.filter(|_| t.later.is_none() && !t.same_year),
+            MentionKind::Date(t) => t.date.filter(|_| t.later.is_none() && t.years_after.is_none()),
             _ => None,
         }).last()
     }

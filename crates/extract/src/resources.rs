@@ -196,6 +196,8 @@ pub enum Resolve {
     EndOfYear,
     EndOfPreviousYear,
     SameYear,
+    YearsLater,
+    YearsBeforeIt,
     PreviousMonth,
     CurrentMonth,
     NextMonth,

@@ -21,14 +21,16 @@ pub struct Timex {
     pub later: Option<u16>,
     /// "for six months", "pendant trois mois": a duration, in months (no date).
     pub span_months: Option<u16>,
-    /// "the same year", "la même année": the year of the story's previous date.
-    pub same_year: bool,
+    /// "the same year" (0), "two years later" (2), "dos años después de
+    /// fundar" (-2, of the founding): that many years after the story's
+    /// previous date.
+    pub years_after: Option<i16>,
 }
 
 impl Timex {
     /// A date (or none, where it cannot be resolved) over `len` tokens.
     fn on(len: usize, date: Option<PartialDate>) -> Timex {
-        Timex { len, date, later: None, span_months: None, same_year: false }
+        Timex { len, date, later: None, span_months: None, years_after: None }
     }
 }
 
@@ -63,7 +65,13 @@ pub fn timex_at(lang: &Language, toks: &[Token], i: usize, published: Option<Par
             Resolve::ForYears => Some((m.slots.number.unwrap_or(1).min(10) * 12) as u16),
             _ => None,
         };
-        return Some(Timex { len: m.len, date, later, span_months, same_year: *m.value == Resolve::SameYear });
+        let years_after = match *m.value {
+            Resolve::SameYear => Some(0),
+            Resolve::YearsLater => Some(m.slots.number.unwrap_or(1).min(100) as i16),
+            Resolve::YearsBeforeIt => Some(-(m.slots.number.unwrap_or(1).min(100) as i16)),
+            _ => None,
+        };
+        return Some(Timex { len: m.len, date, later, span_months, years_after });
     }
     let skip_fillers = |mut j: usize| {
         while toks.get(j).is_some_and(|t| lang.day_fillers.contains(&t.folded) || t.folded == ",") {
@@ -230,7 +238,7 @@ fn resolve(r: Resolve, p: PartialDate, n: Option<u32>, month: Option<u8>, weekda
             p.add_days(if ahead == 0 { 7 } else { ahead })
         }
         Resolve::EndOfNamedYear => PartialDate::day(year?, 12, 31)?,
-        Resolve::Later | Resolve::DaysLater | Resolve::ForMonths | Resolve::ForYears | Resolve::SameYear => return None,
+        Resolve::Later | Resolve::DaysLater | Resolve::ForMonths | Resolve::ForYears | Resolve::SameYear | Resolve::YearsLater | Resolve::YearsBeforeIt => return None,
     })
 }
 

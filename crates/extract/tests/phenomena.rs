@@ -1473,3 +1473,16 @@ fn a_return_is_where_one_was_fired_not_where_one_was_courted() {
     let ev = extract(Lang::En, "2023-11-30", text);
     assert!(ev.iter().filter(|e| e.kind == EventType::Return).all(|e| e.org == "OpenAI"), "{:#?}", brief(&ev));
 }
+
+#[test]
+fn years_later_and_years_after_an_event_count_from_the_date_named() {
+    let ev = extract(Lang::En, "2021-03-09", "At Contoso, Priya Raman joined from Maersk in 2017 and was promoted to operating chief two years later.");
+    let promoted = ev.iter().find(|e| e.kind == EventType::Start && e.manner.as_deref() == Some("promoted")).unwrap_or_else(|| panic!("{:#?}", brief(&ev)));
+    assert_eq!(promoted.date.as_deref(), Some("2019"));
+    // "N años después de fundar": the founding is N years before the year named.
+    let ev = extract(Lang::Es, "2021-11-30", "En 2008, apenas dos años después de fundar Twitter, Jack Dorsey fue apartado de la dirección.");
+    assert_eq!(find(&ev, EventType::Start, Some("Jack Dorsey"), "Twitter").date.as_deref(), Some("2006"), "{:#?}", brief(&ev));
+    // Not for the verb before it: "replacing X, three years after handing him the job".
+    let ev = extract(Lang::En, "2022-11-22", "Disney said on Sunday that Bob Iger would return as chief executive, replacing Bob Chapek, less than three years after handing him the job.");
+    assert_eq!(find(&ev, EventType::End, Some("Bob Chapek"), "Disney").date.as_deref(), Some("2022-11-20"), "{:#?}", brief(&ev));
+}

@@ -82,7 +82,7 @@ fn relative_date_examples_resolve() {
                 let toks = tenure_extract::tokenize::tokenize(example, &language.rules);
                 let published = PartialDate::parse("2024-06-14");
                 let found = (0..toks.len()).find_map(|i| tenure_extract::timex::timex_at(language, &toks, i, published, false));
-                let ok = found.is_some_and(|t| t.date.is_some() || t.later.is_some() || t.span_months.is_some() || t.same_year);
+                let ok = found.is_some_and(|t| t.date.is_some() || t.later.is_some() || t.span_months.is_some() || t.years_after.is_some());
                 if !ok {
                     failures.push(format!("{}/dates.toml {:?}: {example:?} not resolved", lang.code(), entry.resolve));
                 }
