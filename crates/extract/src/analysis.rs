@@ -965,8 +965,10 @@ impl<'a> Analysis<'a> {
         while start > 0 && claims.kind(start - 1).is_some_and(|k| matches!(k, MentionKind::Org(_) | MentionKind::OrgAnaphor { .. })) {
             start -= 1;
         }
-        let of_a_title = start >= 2 && self.lang.of.contains(&self.toks[start - 1].folded) && claims.kind(start - 2).is_some_and(|k| matches!(k, MentionKind::Role { .. } | MentionKind::Unit(_)));
-        !of_a_title
+        // (A company after "de", "of" completes another noun: "directeur financier de
+        // Renault, qui", "procedente de Acciona, que".)
+        let complement = start >= 1 && self.lang.of.contains(&self.toks[start - 1].folded);
+        !complement
     }
 
     fn last_person_before(&self, i: usize, limit: usize, claims: &Claims) -> bool {
@@ -1017,7 +1019,9 @@ impl<'a> Analysis<'a> {
                     let candidates = if self.lang.first_person.contains(&f) {
                         signatures.iter().find(|(tok, _)| *tok > start).map(|(_, id)| vec![*id]).unwrap_or_else(|| recent.iter().take(1).copied().collect())
                     } else if self.lang.relative_pronouns.contains(&f) {
-                        recent.iter().take(1).copied().collect()
+                        // (The name right before, even one governed by a noun: "en manos
+                        // de Jorge Saiz, procedente de Acciona, que se incorporará".)
+                        latest.iter().take(1).copied().collect()
                     } else {
                         // "elle" skips the men just named, "he" the women.
                         let text = self.toks[start..self.mentions[m].end].iter().map(|t| t.folded.as_str()).collect::<Vec<_>>().join(" ");

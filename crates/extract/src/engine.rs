@@ -1924,6 +1924,11 @@ impl<'a, 'b> Engine<'a, 'b> {
                     if let Some(found) = self.person_from_mention(k - 2) {
                         return Some(found);
                     }
+                    // ("Jorge Saiz, procedente de Acciona, que se incorporará": past the apposition.)
+                    let open = (start + 1..k - 1).rev().find(|&j| self.an.toks[j].folded == ",");
+                    if let Some(found) = open.filter(|&j| j > start && (j + 1..k - 1).all(|i| !matches!(self.kind_at(i), Some(MentionKind::Person(_) | MentionKind::PersonRef { .. })))).and_then(|j| self.person_from_mention(j - 1)) {
+                        return Some(found);
+                    }
                 }
                 return None;
             }
@@ -2814,7 +2819,8 @@ impl<'a, 'b> Engine<'a, 'b> {
             return Status::Denied;
         }
         let neg_before = (ts.saturating_sub(4).max(range.start)..ts).any(|k| l.negation.contains(&an.toks[k].folded));
-        let neg_after = (te..(te + 2).min(range.end)).any(|k| l.negation.contains(&an.toks[k].folded));
+        // (Not a word of a title: "pasará a ser presidente no ejecutivo".)
+        let neg_after = (te..(te + 2).min(range.end)).any(|k| l.negation.contains(&an.toks[k].folded) && !matches!(self.kind_at(k), Some(MentionKind::Role { .. })) && !(k > te && matches!(self.kind_at(k - 1), Some(MentionKind::Role { .. }))));
         if neg_before || neg_after {
             return Status::Denied;
         }

@@ -1486,3 +1486,13 @@ fn years_later_and_years_after_an_event_count_from_the_date_named() {
     let ev = extract(Lang::En, "2022-11-22", "Disney said on Sunday that Bob Iger would return as chief executive, replacing Bob Chapek, less than three years after handing him the job.");
     assert_eq!(find(&ev, EventType::End, Some("Bob Chapek"), "Disney").date.as_deref(), Some("2022-11-20"), "{:#?}", brief(&ev));
 }
+
+#[test]
+fn a_negation_inside_a_title_and_a_relative_after_a_complement() {
+    let text = "Ramón Villalba, consejero delegado de Fabrikam desde 2010, pasará a ser presidente no ejecutivo de la compañía. La dirección financiera quedará en manos de Jorge Saiz, procedente de Acciona, que se incorporará al grupo en abril.";
+    let ev = extract(Lang::Es, "2024-02-06", text);
+    let chair = ev.iter().find(|e| e.kind == EventType::Start && e.person.as_deref() == Some("Ramón Villalba")).unwrap_or_else(|| panic!("{:#?}", brief(&ev)));
+    assert_eq!((chair.role.as_deref(), chair.status), (Some("chair"), Status::Planned), "'no ejecutivo' is part of the title");
+    // "que" after "procedente de Acciona" is Saiz, not the company nor Villalba.
+    assert!(!ev.iter().any(|e| e.kind == EventType::Start && e.person.as_deref() == Some("Ramón Villalba") && e.role.as_deref() == Some("cfo")), "{:#?}", brief(&ev));
+}
