@@ -188,8 +188,9 @@ impl<'a> Analysis<'a> {
 
     /// A known organization goes by the fullest name the article writes
     /// when it is longer than the gazetteer's ("Micron Technology", not
-    /// "Micron"; a shorter one may be an abbreviation); the gazetteer
-    /// recognised it, and the knowledge base's alias groups join the names.
+    /// "Micron"), and by the name the article writes when it never writes
+    /// the gazetteer's ("DeepMind" in a story of 2014, not "Google DeepMind");
+    /// the knowledge base's alias groups join the names.
     fn name_orgs_as_written(&mut self) {
         let mut best: FxHashMap<usize, &str> = FxHashMap::default();
         let mut canonical_written: FxHashSet<usize> = FxHashSet::default();
@@ -203,8 +204,6 @@ impl<'a> Analysis<'a> {
                 best.insert(id, written);
             }
         }
-        // (A name the article never writes is not printed: "DeepMind" in a story
-        // of 2014 is not "Google DeepMind".)
         for (id, name) in best {
             if name.chars().count() > self.orgs[id].chars().count() || !canonical_written.contains(&id) {
                 self.orgs[id] = name.to_string();
@@ -953,8 +952,8 @@ impl<'a> Analysis<'a> {
         }
     }
 
-    /// "der Finanzinvestor Vestra Capital, der ...": a relative pronoun after
-    /// an organization's name is about it, not about a person.
+    /// "die Vestra Capital GmbH, die im vergangenen Jahr eingestiegen war": a
+    /// relative pronoun after an organization's name is about it, not a person.
     /// (Not one that ends a person's apposition: "Jane Doe, chief executive
     /// of Contoso, who ...".)
     fn after_org(&self, i: usize, claims: &Claims) -> bool {
@@ -1019,8 +1018,8 @@ impl<'a> Analysis<'a> {
                     let candidates = if self.lang.first_person.contains(&f) {
                         signatures.iter().find(|(tok, _)| *tok > start).map(|(_, id)| vec![*id]).unwrap_or_else(|| recent.iter().take(1).copied().collect())
                     } else if self.lang.relative_pronouns.contains(&f) {
-                        // (The name right before, even one governed by a noun: "en manos
-                        // de Jorge Saiz, procedente de Acciona, que se incorporará".)
+                        // (The name right before, even one governed by a noun: "the
+                        // departure of Jane Doe, who joined in 2019".)
                         latest.iter().take(1).copied().collect()
                     } else {
                         // "elle" skips the men just named, "he" the women.

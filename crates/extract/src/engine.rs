@@ -95,7 +95,7 @@ pub fn extract(an: &Analysis) -> Vec<Draft> {
     end_posts_left_for_a_start(&mut drafts);
     let held = implied_held(&drafts);
     drafts.extend(held);
-    Engine::name_the_holders(&mut drafts);
+    name_the_holders(&mut drafts);
     plan_future_changes(&mut drafts, an.published);
     let mut drafts = merge(drafts, an.published);
     rejoining_is_a_start(&mut drafts);
@@ -1776,40 +1776,6 @@ impl<'a, 'b> Engine<'a, 'b> {
         holders.next().is_none().then_some(first)
     }
 
-    /// "la démission de son PDG", "trennt sich von Vorstandschef und
-    /// Finanzvorstand": a post left by someone unnamed was left by the one
-    /// person the article gives that post at that organization. (Not a post
-    /// taken: "is looking for a new CEO" is not the one leaving.)
-    /// (The holder is known from a post held or left, not from one taken:
-    /// "Interims-Chefin X" took the post the unnamed one left.)
-    fn name_the_holders(drafts: &mut [Draft]) {
-        let holders = |role: &str, org: &str, when: Option<PartialDate>| -> Vec<usize> {
-            // (One who took the post then or since is its new holder; one who took it long before may be the one leaving.)
-            let took_it = |p: usize| drafts.iter().any(|d| d.kind == EventType::Start && d.person == Some(p) && d.role.as_deref() == Some(role) && d.org.as_deref() == Some(org) && d.date.zip(when).is_none_or(|(s, w)| s.ordinal_end() >= w.ordinal_start()));
-            let mut found: Vec<usize> = drafts
-                .iter()
-                .filter(|d| matches!(d.kind, EventType::End | EventType::Held) && d.role.as_deref() == Some(role) && d.org.as_deref() == Some(org))
-                .filter_map(|d| d.person)
-                .filter(|&p| !took_it(p))
-                .collect();
-            found.sort_unstable();
-            found.dedup();
-            found
-        };
-        let named: Vec<(usize, usize)> = drafts
-            .iter()
-            .enumerate()
-            .filter(|(_, d)| d.kind == EventType::End && d.person.is_none())
-            .filter_map(|(i, d)| match holders(d.role.as_deref()?, d.org.as_deref()?, d.date).as_slice() {
-                [one] => Some((i, *one)),
-                _ => None,
-            })
-            .collect();
-        for (i, p) in named {
-            drafts[i].person = Some(p);
-        }
-    }
-
     fn focus_before(&self, k: usize) -> Option<usize> {
         self.an.mentions.iter().take_while(|m| m.start < k).filter_map(|m| match m.kind {
             MentionKind::Person(p) => Some(p),
@@ -3109,6 +3075,39 @@ fn pair_moves_across_sentences(drafts: &mut [Draft]) {
     for (i, j) in pairs {
         drafts[i].counterpart = drafts[j].org.clone();
         drafts[j].counterpart = drafts[i].org.clone();
+    }
+}
+
+/// "la démission de son PDG", "trennt sich von Vorstandschef und
+/// Finanzvorstand": a post left by someone unnamed was left by the one
+/// person the article gives that post at that organization, known from a
+/// post held or left there, not from one taken ("Interims-Chefin X" took the
+/// post the unnamed one left; "is looking for a new CEO" is no one leaving).
+fn name_the_holders(drafts: &mut [Draft]) {
+    let holders = |role: &str, org: &str, when: Option<PartialDate>| -> Vec<usize> {
+        // (One who took the post then or since is its new holder; one who took it long before may be the one leaving.)
+        let took_it = |p: usize| drafts.iter().any(|d| d.kind == EventType::Start && d.person == Some(p) && d.role.as_deref() == Some(role) && d.org.as_deref() == Some(org) && d.date.zip(when).is_none_or(|(s, w)| s.ordinal_end() >= w.ordinal_start()));
+        let mut found: Vec<usize> = drafts
+            .iter()
+            .filter(|d| matches!(d.kind, EventType::End | EventType::Held) && d.role.as_deref() == Some(role) && d.org.as_deref() == Some(org))
+            .filter_map(|d| d.person)
+            .filter(|&p| !took_it(p))
+            .collect();
+        found.sort_unstable();
+        found.dedup();
+        found
+    };
+    let named: Vec<(usize, usize)> = drafts
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| d.kind == EventType::End && d.person.is_none())
+        .filter_map(|(i, d)| match holders(d.role.as_deref()?, d.org.as_deref()?, d.date).as_slice() {
+            [one] => Some((i, *one)),
+            _ => None,
+        })
+        .collect();
+    for (i, p) in named {
+        drafts[i].person = Some(p);
     }
 }
 
