@@ -2144,7 +2144,9 @@ impl<'a, 'b> Engine<'a, 'b> {
         // le groupe de luxe Kering".)
         let mut limit = 3;
         while k < end && skipped <= limit {
-            if an.lang.org_anaphor_heads.matches_at(&an.toks[..end], k) {
+            // (Only with a complement or a name right after the noun: not "from a
+            // university research post in Manchester".)
+            if an.lang.org_anaphor_heads.longest_at(&an.toks[..end], k, &NoSlots).is_some_and(|m| an.toks.get(k + m.len).is_some_and(|t| an.lang.of.contains(&t.folded) || t.upper)) {
                 limit = 5;
             }
             if let Some(o) = self.org_at(k) {
@@ -3207,7 +3209,9 @@ fn merge(drafts: Vec<Draft>, published: Option<PartialDate>) -> Vec<Draft> {
                     || match (o.date, d.date) {
                         (_, None) => false,
                         (None, Some(_)) => true,
-                        (Some(a), Some(b)) => (o.date_weak && !d.date_weak) || (o.date_weak == d.date_weak && b.precision() > a.precision()),
+                        // (Two days a few days apart: the earlier, the change itself
+                        // rather than the day it was announced.)
+                        (Some(a), Some(b)) => (o.date_weak && !d.date_weak) || (o.date_weak == d.date_weak && (b.precision() > a.precision() || b.precision() == 3 && a.precision() == 3 && b.ordinal_start() < a.ordinal_start() && a.ordinal_start() - b.ordinal_start() <= 3)),
                     };
                 if better {
                     o.date = d.date;

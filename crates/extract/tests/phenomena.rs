@@ -1496,3 +1496,14 @@ fn a_negation_inside_a_title_and_a_relative_after_a_complement() {
     // "que" after "procedente de Acciona" is Saiz, not the company nor Villalba.
     assert!(!ev.iter().any(|e| e.kind == EventType::Start && e.person.as_deref() == Some("Ramón Villalba") && e.role.as_deref() == Some("cfo")), "{:#?}", brief(&ev));
 }
+
+#[test]
+fn a_start_announced_days_after_it_took_effect_keeps_its_day_and_a_place_after_from_is_no_company() {
+    let text = "La directrice technique de Kestrel Labs, Hélène Carrau, quitte le laboratoire pour rejoindre Nordlys Robotics, a annoncé mercredi la jeune pousse lyonnaise. Elle y a pris ses fonctions de directrice technique le 1er mars.";
+    let ev = extract(Lang::Fr, "2021-03-03", text);
+    let starts: Vec<_> = ev.iter().filter(|e| e.kind == EventType::Start && e.org == "Nordlys Robotics").collect();
+    assert_eq!(starts.len(), 1, "{:#?}", brief(&ev));
+    assert_eq!(starts[0].date.as_deref(), Some("2021-03-01"));
+    let ev = extract(Lang::En, "2021-11-18", "Amara Nwosu had joined Kestrel Labs in 2018 from a university research post in Manchester.");
+    assert!(ev.iter().all(|e| e.org != "Manchester" && e.counterpart.as_deref() != Some("Manchester")), "{:#?}", brief(&ev));
+}
