@@ -525,9 +525,8 @@ impl<'a, 'b> Engine<'a, 'b> {
         for d in drafts.iter_mut() {
             let (Some(text), Some(org)) = (&d.role_text, &d.org) else { continue };
             let Some(country) = self.country_of(org) else { continue };
-            let words = crate::tokenize::tokenize(text, &an.lang.rules).into_iter().map(|t| t.folded.to_string()).collect::<Vec<_>>().join(" ");
-            if let Some(code) = an.lang.roles_by_country.get(&(words, country.to_string())) {
-                d.role = Some(code.clone());
+            if let Some(code) = an.lang.role_at_company_from(text, country) {
+                d.role = Some(code.to_string());
             }
         }
     }
@@ -2440,24 +2439,22 @@ impl<'a, 'b> Engine<'a, 'b> {
     /// sentence: "CFO Ned Segal", "le directeur financier Y".
     fn prefix_title(&self, person: usize, range: std::ops::Range<usize>) -> Option<Title> {
         let an = self.an;
-        let own = an.person_mentions.get(&person)?;
-        let m = &an.mentions[*own.get(own.partition_point(|&i| an.mentions[i].start < range.start))?];
-        if m.start >= range.end {
-            return None;
-        }
+        let m = &an.mentions[self.first_mention_in(person, range)?];
         let r = an.mention_at(m.start.checked_sub(1)?)?;
         matches!(r.kind, MentionKind::Role { .. }).then(|| self.title(r.start, r.end))
     }
 
-    /// The title in apposition to `person`'s first name in `range`.
-    fn own_apposition(&self, person: usize, range: std::ops::Range<usize>) -> Option<Title> {
+    /// The index of `person`'s first named mention inside `range`.
+    fn first_mention_in(&self, person: usize, range: std::ops::Range<usize>) -> Option<usize> {
         let an = self.an;
         let own = an.person_mentions.get(&person)?;
         let mi = *own.get(own.partition_point(|&i| an.mentions[i].start < range.start))?;
-        if an.mentions[mi].start >= range.end {
-            return None;
-        }
-        best(self.appositions.get(&mi))
+        (an.mentions[mi].start < range.end).then_some(mi)
+    }
+
+    /// The title in apposition to `person`'s first name in `range`.
+    fn own_apposition(&self, person: usize, range: std::ops::Range<usize>) -> Option<Title> {
+        best(self.appositions.get(&self.first_mention_in(person, range)?))
     }
 
     /// Persons after "with", "avec", "mit", "con" in the verb's clause:
@@ -2940,20 +2937,21 @@ impl<'a, 'b> Engine<'a, 'b> {
     /// The last past day the text names before token `k`, in its sentence or
     /// the two before: the story's thread ("le 19 novembre ... Trois jours plus tard").
     fn last_named_day(&self, k: usize) -> Option<PartialDate> {
-        let from = self.sentence_range(self.sentence_of(k).saturating_sub(2)).start;
         let past = |d: &PartialDate| self.an.published.is_none_or(|p| d.ordinal_start() <= p.ordinal_end());
-        let m = self.an.mentions.iter().take_while(|m| m.start < k).filter(|m| m.start >= from).filter_map(|m| match m.kind {
-            MentionKind::Date(t) => t.date.filter(|d| d.day.is_some() && t.later.is_none() && past(d)),
-            _ => None,
-        });
-        m.last()
+        self.last_named(k, |d| d.day.is_some() && past(d))
     }
 
     /// The last date of any precision named in the two sentences before token `k`, or in its own.
     fn last_named_date(&self, k: usize) -> Option<PartialDate> {
+        self.last_named(k, |_| true)
+    }
+
+    /// The last date `keep` accepts named in the two sentences before token `k`,
+    /// or in its own; not a narrative one ("days later", "the same year").
+    fn last_named(&self, k: usize, keep: impl Fn(&PartialDate) -> bool) -> Option<PartialDate> {
         let from = self.sentence_range(self.sentence_of(k).saturating_sub(2)).start;
         self.an.mentions.iter().take_while(|m| m.start < k).filter(|m| m.start >= from).filter_map(|m| match m.kind {
-            MentionKind::Date(t) => t.date.filter(|_| t.later.is_none() && t.years_after.is_none()),
+            MentionKind::Date(t) => t.date.filter(|d| t.later.is_none() && t.years_after.is_none() && keep(d)),
             _ => None,
         }).last()
     }

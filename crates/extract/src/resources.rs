@@ -368,8 +368,8 @@ pub struct Language {
     /// (ending, role code), longest first: a compound word ending so is a title.
     pub role_endings: Vec<(String, String)>,
     /// (title as its folded words, country) → the code it takes at a company
-    /// from that country (`at_companies_from`).
-    pub roles_by_country: HashMap<(String, String), String>,
+    /// from that country (`at_companies_from`); see `role_at_company_from`.
+    roles_by_country: HashMap<(String, String), String>,
     pub units: PhraseSet<String>,
     /// Unit name → the role of its members, for units that have one.
     pub unit_member_roles: HashMap<String, String>,
@@ -595,14 +595,17 @@ impl Common {
 
     /// The home country of a gazetteer organization named `name` (or an alias).
     pub fn country_of(&self, name: &str) -> Option<&str> {
-        let id = self.org_alias_keys.get(crate::fold::fold_name(name).as_str())?;
-        self.org_countries.get(id).map(String::as_str)
+        self.org_countries.get(&self.gazetteer_id(name)?).map(String::as_str)
     }
 
     /// The gazetteer's name for `name` (a name or an alias), compared folded
     /// ("SAP-Managerin": SAP).
     pub fn known_org(&self, name: &str) -> Option<&str> {
-        self.org_alias_keys.get(crate::fold::fold_name(name).as_str()).map(|&id| self.org_names[id].as_str())
+        self.gazetteer_id(name).map(|id| self.org_names[id].as_str())
+    }
+
+    fn gazetteer_id(&self, name: &str) -> Option<usize> {
+        self.org_alias_keys.get(crate::fold::fold_name(name).as_str()).copied()
     }
 }
 
@@ -628,6 +631,12 @@ fn phrases(words: &[String], rules: &TokenRules) -> PhraseSet<()> {
 }
 
 impl Language {
+    /// The code a title (as written) takes at a company from `country`, where
+    /// the roles say it differs there ("président" at an American company).
+    pub fn role_at_company_from(&self, title: &str, country: &str) -> Option<&str> {
+        self.roles_by_country.get(&(words(title, &self.rules), country.to_string())).map(String::as_str)
+    }
+
     /// Whether a folded word describes an organization ("datenanalysefirma").
     /// "Datenanalysefirma", "Medizintechnikherstellers" (a genitive): a noun
     /// that describes the organization named after it.
